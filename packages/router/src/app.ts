@@ -1,0 +1,268 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { BuiltinAuthorizer } from '@chalice/authorizers';
+import type { LambdaContext } from '@chalice/events';
+import { WebsocketAPI } from '@chalice/websocket';
+import { APIGateway } from './api-gateway.ts';
+import type { Blueprint } from './blueprint.ts';
+import { matchesContentType } from './content-type.ts';
+import { CORSConfig } from './cors.ts';
+import { DefinitionError } from './errors.ts';
+import { Logger } from './log.ts';
+import type { Request, RestApiEvent } from './request.ts';
+import type { ProxyResult } from './response.ts';
+import { handleRestEvent, type RestApp } from './rest-handler.ts';
+import { joinUrlPrefix, parseRoutePath } from './route-path.ts';
+import { RouteTable, type PathRoutes, type RouteEntry } from './route-table.ts';
+import {
+  Registrar,
+  type FunctionSettings,
+  type FunctionSpec,
+  type LambdaHandler,
+  type Prefixes,
+  type RegistrationSink,
+  type RouteSpec,
+} from './registrar.ts';
+
+/** Options of {@link Chalice}. */
+export interface ChaliceOptions {
+  /** The app name: the prefix of every resource name and the logger's name. */
+  appName: string;
+  /** Start in debug mode (see {@link Chalice.debug}). */
+  debug?: boolean;
+}
+
+/** A Lambda function of the app other than the API handler: its settings and entry. */
+export interface LambdaFunctionEntry {
+  readonly settings: FunctionSettings;
+  readonly handler: LambdaHandler;
+}
+
+interface Invocation {
+  request: Request | null;
+  context: LambdaContext | null;
+}
+
+/**
+ * A Chalice application: routes, authorizers, event handlers, pure functions and websocket
+ * handlers, and the Lambda entries that serve them. The app module exports it as `app`.
+ *
+ * @example
+ * import { Chalice } from '@chalice/router';
+ * export const app = new Chalice({ appName: 'helloworld' });
+ * app.route('/', () => ({ hello: 'world' }));
+ * export const handler = app.handler;
+ */
+export class Chalice extends Registrar implements RestApp {
+  readonly appName: string;
+  /** REST API settings: CORS and binary types. */
+  readonly api = new APIGateway();
+  /** The app's logger. */
+  readonly log: Logger;
+  /** Sends to, closes and inspects websocket connections. */
+  readonly websocketApi = new WebsocketAPI();
+  /** Experimental features the app opts into, e.g. `app.experimentalFeatureFlags.add('WEBSOCKETS')`. */
+  readonly experimentalFeatureFlags = new Set<string>();
+  /** Every route, by path. */
+  readonly routes = new RouteTable();
+  readonly #functions = new Map<string, LambdaFunctionEntry>();
+  readonly #featuresUsed = new Set<string>();
+  readonly #authorizerNames = new Map<BuiltinAuthorizer, string>();
+  readonly #invocation = new AsyncLocalStorage<Invocation>();
+  #debug = false;
+  #binaryCache: { types: string[]; length: number; memo: Map<string, boolean> } | null = null;
+
+  constructor(options: ChaliceOptions) {
+    super();
+    if (!options || typeof options.appName !== 'string' || !/^[A-Za-z0-9_-]+$/.test(options.appName)) {
+      throw new DefinitionError('new Chalice({ appName }): appName must be letters, digits, "-" or "_"');
+    }
+    this.appName = options.appName;
+    this.log = new Logger(options.appName);
+    this.debug = options.debug ?? false;
+  }
+
+  /** In debug mode an uncaught error answers with its stack trace, and the log level is DEBUG. */
+  get debug(): boolean {
+    return this.#debug;
+  }
+
+  set debug(value: boolean) {
+    this.#debug = value;
+    this.log.setLevel(value ? 'DEBUG' : 'ERROR');
+  }
+
+  /** The request being handled by the calling view (safe under concurrent requests), else `null`. */
+  get currentRequest(): Request | null {
+    return this.#invocation.getStore()?.request ?? null;
+  }
+
+  /** The Lambda context of the invocation in progress, else `null`. */
+  get lambdaContext(): LambdaContext | null {
+    return this.#invocation.getStore()?.context ?? null;
+  }
+
+  /** Experimental features the app's definitions use (`WEBSOCKETS`); the CLI checks them against the flags. */
+  get featuresUsed(): ReadonlySet<string> {
+    return this.#featuresUsed;
+  }
+
+  /** Every Lambda function other than the API handler, by name. */
+  get functions(): ReadonlyMap<string, LambdaFunctionEntry> {
+    return this.#functions;
+  }
+
+  /** The function name a built-in authorizer was registered under (after any blueprint name prefix). */
+  authorizerName(authorizer: BuiltinAuthorizer): string | undefined {
+    return this.#authorizerNames.get(authorizer);
+  }
+
+  /**
+   * The Lambda entry for API Gateway REST (v1 proxy) events. Bound: `export const handler = app.handler`.
+   */
+  readonly handler = (event: RestApiEvent, context: LambdaContext): ProxyResult | Promise<ProxyResult> =>
+    handleRestEvent(this, event, context);
+
+  /**
+   * The Lambda entry of a function by name (an event handler, pure function, built-in authorizer
+   * or websocket handler); `app.lambdaContext` is set while it runs.
+   *
+   * @example
+   * export const every_hour = app.lambdaHandler('every_hour');
+   */
+  lambdaHandler(name: string): LambdaHandler {
+    const entry = this.#functions.get(name);
+    if (!entry) {
+      const known = [...this.#functions.keys()].join(', ') || 'none';
+      throw new DefinitionError(`No Lambda function named "${name}" in app "${this.appName}" (known: ${known})`);
+    }
+    const { handler } = entry;
+    return (event, context) => this.runInvocation(null, context, () => handler(event, context));
+  }
+
+  /**
+   * Adds a blueprint's routes and functions, with optional prefixes: `urlPrefix` before every
+   * route path, `namePrefix` before every function name (not the API handler's views).
+   */
+  registerBlueprint(blueprint: Blueprint, options: { namePrefix?: string; urlPrefix?: string } = {}): void {
+    blueprint.registerWith(this.#sink, { namePrefix: options.namePrefix ?? null, urlPrefix: options.urlPrefix ?? null }, this);
+  }
+
+  /** @internal Runs `fn` with the invocation's request and context visible to `currentRequest` and `lambdaContext`. */
+  runInvocation<T>(request: Request | null, context: LambdaContext | null, fn: () => T): T {
+    return this.#invocation.run({ request, context }, fn);
+  }
+
+  /** @internal Whether a Content-Type (or Accept) header names one of `api.binaryTypes`. */
+  isBinaryType(contentType: string): boolean {
+    const types = this.api.binaryTypes;
+    let cache = this.#binaryCache;
+    if (!cache || cache.types !== types || cache.length !== types.length) {
+      cache = this.#binaryCache = { types, length: types.length, memo: new Map() };
+    }
+    let known = cache.memo.get(contentType);
+    if (known === undefined) {
+      known = matchesContentType(contentType, types);
+      if (cache.memo.size < 256) cache.memo.set(contentType, known);
+    }
+    return known;
+  }
+
+  protected register(registration: (sink: RegistrationSink, prefixes: Prefixes) => void): void {
+    registration(this.#sink, { namePrefix: null, urlPrefix: null });
+  }
+
+  readonly #sink: RegistrationSink = {
+    websocketApi: this.websocketApi,
+    addRoute: (spec, urlPrefix) => this.#addRoute(spec, urlPrefix),
+    addFunction: (spec, namePrefix) => this.#addFunction(spec, namePrefix),
+  };
+
+  #addRoute(spec: RouteSpec, urlPrefix: string | null): void {
+    const path = urlPrefix ? joinUrlPrefix(urlPrefix, spec.path) : spec.path;
+    const { options, viewName } = spec;
+    const where = `Route "${path}" (view "${viewName}")`;
+    const segments = parseRoutePath(path, viewName);
+    const methods = options.methods ?? ['GET'];
+    if (!Array.isArray(methods) || methods.length === 0) throw new DefinitionError(`${where}: methods must be a non-empty list`);
+    const contentTypes = options.contentTypes ?? ['application/json'];
+    if (!Array.isArray(contentTypes) || contentTypes.length === 0) {
+      throw new DefinitionError(`${where}: contentTypes must be a non-empty list, not ${JSON.stringify(contentTypes)}`);
+    }
+    const binary = contentTypes.filter((t) => this.isBinaryType(t));
+    if (binary.length && binary.length !== contentTypes.length) {
+      const text = contentTypes.filter((t) => !binary.includes(t));
+      throw new DefinitionError(
+        `${where}: the content types ${binary.join(', ')} are binary and ${text.join(', ')} are not; ` +
+          'all content types of a route must be consistent in their binary support',
+      );
+    }
+    const corsOption = options.cors ?? this.api.cors;
+    const cors = corsOption === true ? new CORSConfig() : corsOption instanceof CORSConfig ? corsOption : null;
+    const existing = this.routes.get(path);
+    const byMethod: Record<string, RouteEntry> = { ...existing?.methods };
+    for (const entry of Object.values(byMethod)) {
+      if (entry.viewName === viewName) {
+        throw new DefinitionError(`${where}: another view of this path is already named "${viewName}"; view names must be unique per path`);
+      }
+    }
+    const params = segments.flatMap((s) => (s.type === 'literal' ? [] : [s.name]));
+    const lowerTypes = contentTypes.map((t) => t.toLowerCase());
+    for (const raw of methods) {
+      const method = String(raw).toUpperCase();
+      const previous = byMethod[method];
+      if (previous) {
+        throw new DefinitionError(
+          `Duplicate method: '${method}' detected for route: '${path}' between views "${previous.viewName}" and "${viewName}". ` +
+            'A method may only be registered once for a path.',
+        );
+      }
+      byMethod[method] = {
+        path,
+        method,
+        viewName,
+        view: spec.view,
+        params,
+        contentTypes: lowerTypes,
+        cors,
+        authorizer: options.authorizer ?? null,
+        apiKeyRequired: options.apiKeyRequired ?? false,
+      };
+    }
+    this.routes.set(checkCors({ path, segments, methods: byMethod, cors: null }));
+  }
+
+  #addFunction(spec: FunctionSpec, namePrefix: string | null): void {
+    const name = namePrefix && spec.settings.kind !== 'websocketHandler' ? namePrefix + spec.settings.name : spec.settings.name;
+    if (name === 'api_handler') throw new DefinitionError('The function name "api_handler" is reserved for the REST API handler');
+    const existing = this.#functions.get(name);
+    if (existing) {
+      const what = spec.settings.kind === 'websocketHandler' ? 'websocket handler' : 'function name';
+      throw new DefinitionError(`Duplicate ${what} detected: ${name}. Names must be unique across all Lambda functions of the app.`);
+    }
+    const settings = { ...spec.settings, name } as FunctionSettings;
+    if (settings.kind === 'websocketHandler') this.#featuresUsed.add('WEBSOCKETS');
+    if (spec.authorizer) this.#authorizerNames.set(spec.authorizer, name);
+    this.#functions.set(name, { settings, handler: spec.handler });
+  }
+}
+
+// A path's CORS-enabled methods must agree, and OPTIONS cannot be a view there: API Gateway
+// answers the preflight itself.
+function checkCors(routes: PathRoutes): PathRoutes {
+  const withCors = Object.values(routes.methods).filter((e) => e.cors);
+  const first = withCors[0]?.cors ?? null;
+  if (!first) return routes;
+  if (routes.methods.OPTIONS) {
+    throw new DefinitionError(
+      `Route "${routes.path}" cannot have both cors and an OPTIONS view: with CORS enabled, OPTIONS is added for you. ` +
+        `Remove 'OPTIONS' from the methods of "${routes.methods.OPTIONS.viewName}".`,
+    );
+  }
+  if (!withCors.every((e) => e.cors === first || e.cors?.equals(first))) {
+    throw new DefinitionError(
+      `Route "${routes.path}" may not have multiple differing CORS configurations; ` +
+        'all views of the path that have CORS configured must use the same configuration.',
+    );
+  }
+  return { ...routes, cors: first };
+}

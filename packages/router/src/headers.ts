@@ -1,0 +1,30 @@
+/** Header values as a handler may set them: an array becomes repeated headers. */
+export type HeaderValues = Record<string, string | string[]>;
+
+/**
+ * Finds a header by lower-case name in an object whose keys keep the client's casing.
+ * Checks the length first: most keys are skipped without building a lower-case copy.
+ */
+export function findHeader<V>(headers: Record<string, V> | null | undefined, lowerName: string): V | undefined {
+  if (!headers) return undefined;
+  const direct = headers[lowerName];
+  if (direct !== undefined) return direct;
+  const n = lowerName.length;
+  for (const key in headers) {
+    if (key.length === n && key.toLowerCase() === lowerName) return headers[key];
+  }
+  return undefined;
+}
+
+/**
+ * A view of request headers with lower-case keys in which look-up ignores case:
+ * `headers['Content-Type']` and `headers['content-type']` read the same value.
+ */
+export function caseInsensitiveHeaders(source: Record<string, string> | null | undefined): Record<string, string> {
+  const lower: Record<string, string> = {};
+  if (source) for (const key in source) lower[key.toLowerCase()] = source[key] as string;
+  return new Proxy(lower, {
+    get: (target, key) => (typeof key === 'string' ? target[key.toLowerCase()] : undefined),
+    has: (target, key) => (typeof key === 'string' ? key.toLowerCase() in target : false),
+  });
+}

@@ -1,0 +1,154 @@
+import { BadRequestError } from './errors.ts';
+import { caseInsensitiveHeaders, findHeader } from './headers.ts';
+
+/** The fields of an API Gateway REST (v1 proxy) event that Chalice reads. */
+export interface RestApiEvent {
+  resource?: string;
+  path?: string;
+  httpMethod?: string;
+  headers?: Record<string, string> | null;
+  multiValueHeaders?: Record<string, string[]> | null;
+  queryStringParameters?: Record<string, string> | null;
+  multiValueQueryStringParameters?: Record<string, string[]> | null;
+  pathParameters?: Record<string, string> | null;
+  stageVariables?: Record<string, string> | null;
+  requestContext: RestRequestContext;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+
+/** API Gateway's `requestContext` of a REST proxy event (`request.context`). */
+export interface RestRequestContext {
+  resourcePath: string;
+  httpMethod: string;
+  stage?: string;
+  requestId?: string;
+  apiId?: string;
+  identity?: Record<string, unknown>;
+  authorizer?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** The JSON shape of {@link Request.toDict}, with Chalice's snake_case keys. */
+export interface RequestDict {
+  query_params: Record<string, string> | null;
+  headers: Record<string, string>;
+  uri_params: Record<string, string> | null;
+  method: string;
+  context: RestRequestContext;
+  stage_vars: Record<string, string> | null;
+  path: string;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The HTTP request a view handles: the view's second argument, and `app.currentRequest`.
+ * Everything derived from the event (headers, query, body) is computed on first use.
+ *
+ * @example
+ * app.route('/objects/{key}', { methods: ['GET', 'PUT'] }, ({ key }, request) => {
+ *   if (request.method === 'PUT') OBJECTS[key] = request.jsonBody;
+ *   else return { [key]: OBJECTS[key] };
+ * });
+ */
+export class Request {
+  /** The HTTP method, upper-case. */
+  readonly method: string;
+  /** The captured URI parameters, or `null` when the route has none. */
+  readonly uriParams: Record<string, string> | null;
+  /** The route path the request matched, e.g. `/users/{name}`. */
+  readonly path: string;
+  readonly #event: RestApiEvent;
+  #headers: Record<string, string> | undefined;
+  #query: Record<string, string> | null | undefined;
+  #rawBody: Uint8Array | undefined;
+  #json: { value: unknown } | undefined;
+
+  constructor(event: RestApiEvent, uriParams: Record<string, string> | null, path: string, method: string) {
+    this.#event = event;
+    this.uriParams = uriParams;
+    this.path = path;
+    this.method = method;
+  }
+
+  /** Request headers with lower-case keys; look-up ignores case (`headers['X-Foo']` works). */
+  get headers(): Record<string, string> {
+    return (this.#headers ??= caseInsensitiveHeaders(this.#event.headers));
+  }
+
+  /** Query parameters, the last value of each key; `null` without a query string. */
+  get queryParams(): Record<string, string> | null {
+    if (this.#query !== undefined) return this.#query;
+    const multi = this.#event.multiValueQueryStringParameters;
+    let query: Record<string, string> | null = this.#event.queryStringParameters ?? null;
+    if (multi) {
+      query = {};
+      for (const key in multi) query[key] = multi[key]?.at(-1) ?? '';
+    }
+    return (this.#query = query);
+  }
+
+  /** Every value of every query parameter (`?tag=a&tag=b` gives `{ tag: ['a', 'b'] }`); `null` without a query string. */
+  get multiValueQueryParams(): Record<string, string[]> | null {
+    const multi = this.#event.multiValueQueryStringParameters;
+    if (multi) return multi;
+    const single = this.#event.queryStringParameters;
+    if (!single) return null;
+    const out: Record<string, string[]> = {};
+    for (const key in single) out[key] = [single[key] as string];
+    return out;
+  }
+
+  /** API Gateway's request context (stage, request id, identity, authorizer output, ...). */
+  get context(): RestRequestContext {
+    return this.#event.requestContext;
+  }
+
+  /** The API Gateway stage variables, or `null`. */
+  get stageVars(): Record<string, string> | null {
+    return this.#event.stageVariables ?? null;
+  }
+
+  /** The body as bytes (base64-decoded when API Gateway sent it encoded); empty without a body. */
+  get rawBody(): Uint8Array {
+    if (this.#rawBody) return this.#rawBody;
+    const body = this.#event.body;
+    if (body === null || body === undefined) return (this.#rawBody = EMPTY);
+    const buffer = this.#event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+    return (this.#rawBody = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  }
+
+  /**
+   * The parsed JSON body when the Content-Type is `application/json`, else `null`.
+   * Invalid JSON throws {@link BadRequestError} ("Error Parsing JSON"), which answers 400.
+   */
+  get jsonBody(): unknown {
+    if (this.#json) return this.#json.value;
+    const type = findHeader(this.#event.headers, 'content-type') ?? '';
+    if (!type.toLowerCase().startsWith('application/json')) return null;
+    const body = this.#event.body;
+    const text = body && this.#event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+    let value: unknown;
+    try {
+      value = JSON.parse(text ?? '');
+    } catch {
+      throw new BadRequestError('Error Parsing JSON');
+    }
+    this.#json = { value };
+    return value;
+  }
+
+  /** The request as JSON-serialisable data with Chalice's snake_case keys, e.g. for an introspection view. */
+  toDict(): RequestDict {
+    return {
+      query_params: this.queryParams,
+      headers: { ...this.headers },
+      uri_params: this.uriParams,
+      method: this.method,
+      context: this.context,
+      stage_vars: this.stageVars,
+      path: this.path,
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { lambdaContext, restEvent } from '@chalice/fixtures';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+// The budget of issue 2: a minified hello-world Lambda at most 12 KB, 5 KB compressed.
+const MAX_BYTES = 12 * 1024;
+const MAX_COMPRESSED = 5 * 1024;
+
+async function bundleHello() {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./fixtures/hello-lambda.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    write: false,
+    metafile: true,
+    external: ['@aws-sdk/*'],
+    alias: { '@chalice/router': fileURLToPath(new URL('../dist/index.js', import.meta.url)) },
+  });
+  return { code: result.outputFiles[0]!.contents, inputs: Object.keys(result.metafile.inputs) };
+}
+
+test('a hello-world Lambda bundles within the size budget', async () => {
+  const { code } = await bundleHello();
+  const compressed = deflateRawSync(code, { level: 9 }).length;
+  assert.ok(code.length <= MAX_BYTES, `bundle is ${code.length} bytes, budget ${MAX_BYTES}`);
+  assert.ok(compressed <= MAX_COMPRESSED, `compressed bundle is ${compressed} bytes, budget ${MAX_COMPRESSED}`);
+});
+
+test('the bundle holds only the runtime packages, and no static AWS SDK import', async () => {
+  const { code, inputs } = await bundleHello();
+  const outside = inputs.filter((p) => !/packages\/(router|events|authorizers|websocket)\/dist\/|fixtures\/hello-lambda\.ts$/.test(p));
+  assert.equal(outside, []);
+  const text = new TextDecoder().decode(code);
+  assert.not.match(text, /from\s*"@aws-sdk/);
+  assert.not.match(text, /node:fs|esbuild|typescript/);
+});
+
+test('the bundled Lambda answers a REST event', async () => {
+  const { code } = await bundleHello();
+  const dir = mkdtempSync(join(tmpdir(), 'chalice-bundle-'));
+  const file = join(dir, 'index.mjs');
+  writeFileSync(file, code);
+  const mod = await import(pathToFileURL(file).href);
+  const result = await mod.handler(restEvent({ resource: '/' }), lambdaContext());
+  assert.is(result.statusCode, 200);
+  assert.equal(JSON.parse(result.body), { hello: 'world' });
+});
+
+test.run();

@@ -1,0 +1,110 @@
+import { recordedEvent, lambdaContext } from '@chalice/fixtures';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Chalice, CORSConfig } from '../src/index.ts';
+import { invoke, json } from './helpers.ts';
+
+function demoApp() {
+  const app = new Chalice({ appName: 'demo' });
+  app.route('/', () => ({ view: 'index' }));
+  app.route('/users/{name}', ({ name }) => ({ name }));
+  app.route('/users/me', () => ({ me: true }));
+  app.route('/a/{first}/b/{second}', { methods: ['GET', 'POST'] }, (params) => params);
+  app.route('/files/{path+}', ({ path }) => ({ path }));
+  app.route('/cors', { methods: ['PUT', 'GET'], cors: true }, () => ({}));
+  return app;
+}
+
+test('dispatches on the resource API Gateway matched, passing path parameters', async () => {
+  const app = demoApp();
+  const result = await app.handler(recordedEvent('rest-get'), lambdaContext());
+  assert.is(result.statusCode, 200);
+  assert.equal(JSON.parse(result.body), { name: 'bob' });
+  assert.is(result.headers['Content-Type'], 'application/json');
+});
+
+test('params of several captures reach the view as one object', async () => {
+  const result = await invoke(demoApp(), { resource: '/a/{first}/b/{second}', method: 'POST', pathParameters: { first: '1', second: 'x' } });
+  assert.equal(json(result), { first: '1', second: 'x' });
+});
+
+test('without a known resource the path is matched: literals win over captures', async () => {
+  const app = demoApp();
+  const viaPath = (path: string, method = 'GET') =>
+    invoke(app, { resource: '/{proxy+}', path, method, pathParameters: { proxy: path.slice(1) } });
+  assert.equal(json(await viaPath('/users/me')), { me: true });
+  assert.equal(json(await viaPath('/users/al%20ice')), { name: 'al ice' });
+  assert.equal(json(await viaPath('/users/bob/')), { name: 'bob' }, 'trailing slash ignored');
+  assert.equal(json(await viaPath('/files/a/b/c.txt')), { path: 'a/b/c.txt' });
+  assert.equal(json(await viaPath('/')), { view: 'index' });
+});
+
+test('a path no route matches gets API Gateway\'s 403 Missing Authentication Token', async () => {
+  const result = await invoke(demoApp(), { resource: '/{proxy+}', path: '/nope/here' });
+  assert.is(result.statusCode, 403);
+  assert.equal(json(result), { message: 'Missing Authentication Token' });
+  assert.is(result.headers['x-amzn-ErrorType'], 'MissingAuthenticationTokenException');
+});
+
+test('a method the path lacks is a 405 naming it, with an Allow header', async () => {
+  const result = await invoke(demoApp(), { resource: '/users/{name}', method: 'PATCH', pathParameters: { name: 'x' } });
+  assert.is(result.statusCode, 405);
+  assert.equal(json(result), { Code: 'MethodNotAllowedError', Message: 'Unsupported method: PATCH' });
+  assert.is(result.headers.Allow, 'GET');
+});
+
+test('405 on a CORS path lists OPTIONS and carries the CORS headers', async () => {
+  const result = await invoke(demoApp(), { resource: '/cors', method: 'DELETE' });
+  assert.is(result.statusCode, 405);
+  assert.is(result.headers.Allow, 'PUT, GET, OPTIONS');
+  assert.is(result.headers['Access-Control-Allow-Origin'], '*');
+});
+
+test('OPTIONS on a CORS path is answered with the preflight headers', async () => {
+  const result = await invoke(demoApp(), { resource: '/cors', method: 'OPTIONS' });
+  assert.is(result.statusCode, 200);
+  assert.is(result.headers['Access-Control-Allow-Methods'], 'PUT,GET,OPTIONS');
+  assert.is(result.headers['Access-Control-Allow-Origin'], '*');
+  assert.is(
+    result.headers['Access-Control-Allow-Headers'],
+    'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key',
+  );
+});
+
+test('an event that is not a REST proxy event gets a clear 500, not a crash', async () => {
+  const app = demoApp();
+  for (const event of [recordedEvent('sqs'), {}, null, recordedEvent('eventbridge-scheduled')]) {
+    const result = await app.handler(event as never, lambdaContext());
+    assert.is(result.statusCode, 500);
+    assert.match(json(result).Message, /not an API Gateway REST \(v1 proxy\) event/);
+  }
+});
+
+test('a sync view gives a sync result; an async view a promise of the same shape', () => {
+  const app = new Chalice({ appName: 'sync' });
+  app.route('/s', () => ({ a: 1 }));
+  app.route('/a', async () => ({ a: 1 }));
+  const event = (resource: string) => ({ ...recordedEvent('rest-get'), requestContext: { resourcePath: resource, httpMethod: 'GET' } });
+  const sync = app.handler(event('/s'), lambdaContext());
+  assert.not.instance(sync, Promise);
+  const async = app.handler(event('/a'), lambdaContext());
+  assert.instance(async, Promise);
+  return (async as Promise<unknown>).then((r) => assert.equal(r, sync));
+});
+
+test('routes added later are found by path matching too', async () => {
+  const app = demoApp();
+  await invoke(app, { resource: '/{proxy+}', path: '/users/x' });
+  app.route('/late/{id}', ({ id }) => ({ id }));
+  assert.equal(json(await invoke(app, { resource: '/{proxy+}', path: '/late/7' })), { id: '7' });
+});
+
+test('routes with a shared CORSConfig instance on several methods are accepted', () => {
+  const app = new Chalice({ appName: 'cors' });
+  const cors = new CORSConfig({ allowOrigin: 'https://a.example' });
+  app.route('/x', { methods: ['GET'], cors }, function get_x() {});
+  app.route('/x', { methods: ['PUT'], cors: new CORSConfig({ allowOrigin: 'https://a.example' }) }, function put_x() {});
+  assert.is(app.routes.get('/x')?.cors?.allowOrigin, 'https://a.example');
+});
+
+test.run();
