@@ -17,7 +17,6 @@ import {
   Registrar,
   type FunctionSettings,
   type FunctionSpec,
-  type LambdaHandler,
   type Prefixes,
   type RegistrationSink,
   type RouteSpec,
@@ -31,10 +30,10 @@ export interface ChaliceOptions {
   debug?: boolean;
 }
 
-/** A Lambda function of the app other than the API handler: its settings and entry. */
+/** A Lambda function of the app other than the API handler: its settings and the user's function. */
 export interface LambdaFunctionEntry {
   readonly settings: FunctionSettings;
-  readonly handler: LambdaHandler;
+  readonly fn: (...args: any[]) => unknown;
 }
 
 interface Invocation {
@@ -123,23 +122,6 @@ export class Chalice extends Registrar implements RestApp {
     handleRestEvent(this, event, context);
 
   /**
-   * The Lambda entry of a function by name (an event handler, pure function, built-in authorizer
-   * or websocket handler); `app.lambdaContext` is set while it runs.
-   *
-   * @example
-   * export const every_hour = app.lambdaHandler('every_hour');
-   */
-  lambdaHandler(name: string): LambdaHandler {
-    const entry = this.#functions.get(name);
-    if (!entry) {
-      const known = [...this.#functions.keys()].join(', ') || 'none';
-      throw new DefinitionError(`No Lambda function named "${name}" in app "${this.appName}" (known: ${known})`);
-    }
-    const { handler } = entry;
-    return (event, context) => this.runInvocation(null, context, () => handler(event, context));
-  }
-
-  /**
    * Adds a blueprint's routes and functions, with optional prefixes: `urlPrefix` before every
    * route path, `namePrefix` before every function name (not the API handler's views).
    */
@@ -172,7 +154,6 @@ export class Chalice extends Registrar implements RestApp {
   }
 
   readonly #sink: RegistrationSink = {
-    websocketApi: this.websocketApi,
     addRoute: (spec, urlPrefix) => this.#addRoute(spec, urlPrefix),
     addFunction: (spec, namePrefix) => this.#addFunction(spec, namePrefix),
   };
@@ -242,7 +223,7 @@ export class Chalice extends Registrar implements RestApp {
     const settings = { ...spec.settings, name } as FunctionSettings;
     if (settings.kind === 'websocketHandler') this.#featuresUsed.add('WEBSOCKETS');
     if (spec.authorizer) this.#authorizerNames.set(spec.authorizer, name);
-    this.#functions.set(name, { settings, handler: spec.handler });
+    this.#functions.set(name, { settings, fn: spec.fn });
   }
 }
 

@@ -18,10 +18,10 @@ export {
   UnsupportedMediaType,
 } from './errors.ts';
 export type { HeaderValues } from './headers.ts';
+export { lambdaHandler } from './lambda-entry.ts';
 export { Logger, type LogLevelName } from './log.ts';
 export { describeApp, missingFeatureFlags, type AppModel, type CorsModel, type RouteModel } from './model.ts';
 export type {
-  AuthorizerFunction,
   AuthorizerOptions,
   FunctionSettings,
   HttpMethod,
@@ -61,5 +61,7 @@ export {
   CustomAuthorizer,
   IAMAuthorizer,
   type Authorizer,
+  type AuthorizerFunction,
+  type AuthorizerModel,
 } from '@chalice/authorizers';
 export { WebsocketAPI, WebsocketDisconnectedError, WebsocketEvent } from '@chalice/websocket';

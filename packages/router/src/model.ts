@@ -1,4 +1,5 @@
 import { authorizerModel, BuiltinAuthorizer, type AuthorizerModel } from '@chalice/authorizers';
+import { checkEventSource } from '@chalice/events';
 import type { Chalice } from './app.ts';
 import { CORSConfig } from './cors.ts';
 import type { FunctionSettings } from './registrar.ts';
@@ -41,7 +42,8 @@ export interface AppModel {
 }
 
 /**
- * Describes an app as plain data.
+ * Describes an app as plain data, after checking every event handler's trigger (a bad
+ * option throws here, naming the handler).
  *
  * @example
  * const model = describeApp(app);
@@ -66,6 +68,9 @@ export function describeApp(app: Chalice): AppModel {
         apiKeyRequired: entry.apiKeyRequired,
       });
     }
+  }
+  for (const { settings } of app.functions.values()) {
+    if (settings.kind === 'eventHandler') checkEventSource(settings.source, settings.name);
   }
   const cors = app.api.cors === true ? new CORSConfig() : app.api.cors || null;
   return {

@@ -1,13 +1,9 @@
-import { AuthRequest, BuiltinAuthorizer, type Authorizer, type AuthResponse } from '@chalice/authorizers';
+import { BuiltinAuthorizer, type Authorizer, type AuthorizerFunction } from '@chalice/authorizers';
 import {
-  cloudWatchHandler,
   cloudWatchSource,
-  s3Handler,
   s3Source,
   scheduleSource,
-  snsHandler,
   snsSource,
-  sqsHandler,
   sqsSource,
   type CloudWatchEvent,
   type EventSource,
@@ -20,7 +16,7 @@ import {
   type SQSEvent,
   type SqsMessageOptions,
 } from '@chalice/events';
-import { websocketHandler, type WebsocketAPI, type WebsocketEvent } from '@chalice/websocket';
+import type { WebsocketEvent } from '@chalice/websocket';
 import type { CORSConfig } from './cors.ts';
 import { DefinitionError } from './errors.ts';
 import type { PathParams } from './route-path.ts';
@@ -64,9 +60,6 @@ export interface ScheduleOptions extends NameOptions {
   description?: string;
 }
 
-/** A built-in authorizer function: gets the token request, answers with an {@link AuthResponse}, a plain policy object, or `null`. */
-export type AuthorizerFunction = (request: AuthRequest) => AuthResponse | Record<string, unknown> | null | Promise<AuthResponse | Record<string, unknown> | null>;
-
 /** The settings of a Lambda function other than the API handler: plain data for tooling. */
 export type FunctionSettings =
   | { kind: 'pureFunction'; name: string }
@@ -87,17 +80,20 @@ export interface RouteSpec {
   options: RouteOptions;
 }
 
-/** A Lambda function as a registration hands it to the app. */
+/**
+ * A Lambda function as a registration hands it to the app: its settings and the user's function,
+ * unwrapped. `lambdaHandler(app, name)` wraps it for its kind, so an app that never exports an
+ * event handler does not bundle the event classes.
+ */
 export interface FunctionSpec {
   settings: FunctionSettings;
-  handler: LambdaHandler;
+  fn: (...args: any[]) => unknown;
   /** The authorizer object routes refer to, for a built-in authorizer. */
   authorizer?: BuiltinAuthorizer;
 }
 
 /** Where registrations land: the app, directly or through a blueprint with its prefixes. */
 export interface RegistrationSink {
-  readonly websocketApi: WebsocketAPI;
   addRoute(spec: RouteSpec, urlPrefix: string | null): void;
   addFunction(spec: FunctionSpec, namePrefix: string | null): void;
 }
@@ -173,7 +169,7 @@ export abstract class Registrar {
     const name = functionName('authorizer', options.name, fn);
     const authorizer = new BuiltinAuthorizer(
       { name, ttlSeconds: options.ttlSeconds ?? 300, ...(options.executionRole ? { executionRole: options.executionRole } : {}) },
-      fn as never,
+      fn,
     );
     this.register((sink, { namePrefix }) =>
       sink.addFunction(
@@ -185,7 +181,7 @@ export abstract class Registrar {
             executionRole: authorizer.executionRole,
             header: authorizer.header,
           },
-          handler: authorizer.handler,
+          fn,
           authorizer,
         },
         namePrefix,
@@ -203,7 +199,7 @@ export abstract class Registrar {
   schedule<F extends (event: CloudWatchEvent) => unknown>(expression: ScheduleExpression, ...args: Overload<ScheduleOptions, F>): F {
     const [options = {}, fn] = split(args);
     const name = functionName('schedule', options.name, fn);
-    return this.#event(name, fn, scheduleSource(expression, options.description), cloudWatchHandler(fn));
+    return this.#event(name, fn, scheduleSource(expression, options.description));
   }
 
   /**
@@ -215,7 +211,7 @@ export abstract class Registrar {
   onCwEvent<F extends (event: CloudWatchEvent) => unknown>(eventPattern: Record<string, unknown>, ...args: Overload<NameOptions, F>): F {
     const [options = {}, fn] = split(args);
     const name = functionName('onCwEvent', options.name, fn);
-    return this.#event(name, fn, cloudWatchSource(eventPattern), cloudWatchHandler(fn));
+    return this.#event(name, fn, cloudWatchSource(eventPattern));
   }
 
   /**
@@ -226,7 +222,7 @@ export abstract class Registrar {
    */
   onS3Event<F extends (event: S3Event) => unknown>(options: S3EventOptions & NameOptions, handler: F): F {
     const name = functionName('onS3Event', options?.name, handler);
-    return this.#event(name, handler, s3Source(options, name), s3Handler(handler));
+    return this.#event(name, handler, s3Source(options));
   }
 
   /**
@@ -238,7 +234,7 @@ export abstract class Registrar {
   onSnsMessage<F extends (event: SNSEvent) => unknown>(topic: string | (SnsMessageOptions & NameOptions), handler: F): F {
     const options = typeof topic === 'string' ? { topic } : topic;
     const name = functionName('onSnsMessage', options?.name, handler);
-    return this.#event(name, handler, snsSource(options, name), snsHandler(handler));
+    return this.#event(name, handler, snsSource(options));
   }
 
   /**
@@ -250,7 +246,7 @@ export abstract class Registrar {
   onSqsMessage<F extends (event: SQSEvent) => unknown>(queue: string | (SqsMessageOptions & NameOptions), handler: F): F {
     const options = typeof queue === 'string' ? { queue } : queue;
     const name = functionName('onSqsMessage', options?.name, handler);
-    return this.#event(name, handler, sqsSource(options, name), sqsHandler(handler));
+    return this.#event(name, handler, sqsSource(options));
   }
 
   /**
@@ -262,7 +258,7 @@ export abstract class Registrar {
   lambdaFunction<F extends LambdaHandler>(...args: Overload<NameOptions, F>): F {
     const [options = {}, fn] = split(args);
     const name = functionName('lambdaFunction', options.name, fn);
-    this.register((sink, { namePrefix }) => sink.addFunction({ settings: { kind: 'pureFunction', name }, handler: fn }, namePrefix));
+    this.register((sink, { namePrefix }) => sink.addFunction({ settings: { kind: 'pureFunction', name }, fn }, namePrefix));
     return fn;
   }
 
@@ -281,16 +277,14 @@ export abstract class Registrar {
     return this.#websocket('websocket_disconnect', '$disconnect', handler);
   }
 
-  #event<F>(name: string, fn: F, source: EventSource, handler: LambdaHandler): F {
-    this.register((sink, { namePrefix }) => sink.addFunction({ settings: { kind: 'eventHandler', name, source }, handler }, namePrefix));
+  #event<F extends (event: never) => unknown>(name: string, fn: F, source: EventSource): F {
+    this.register((sink, { namePrefix }) => sink.addFunction({ settings: { kind: 'eventHandler', name, source }, fn }, namePrefix));
     return fn;
   }
 
   #websocket<F extends (event: WebsocketEvent) => unknown>(name: WebsocketFunctionName, routeKey: WebsocketRouteKey, fn: F): F {
     if (typeof fn !== 'function') throw new DefinitionError(`${name}: the handler must be a function`);
-    this.register((sink) =>
-      sink.addFunction({ settings: { kind: 'websocketHandler', name, routeKey }, handler: websocketHandler(fn, sink.websocketApi) }, null),
-    );
+    this.register((sink) => sink.addFunction({ settings: { kind: 'websocketHandler', name, routeKey }, fn }, null));
     return fn;
   }
 }

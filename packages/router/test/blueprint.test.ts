@@ -1,7 +1,7 @@
 import { lambdaContext, recordedEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AuthResponse, Blueprint, Chalice, describeApp } from '../src/index.ts';
+import { AuthResponse, Blueprint, Chalice, describeApp, lambdaHandler } from '../src/index.ts';
 import { invoke, json } from './helpers.ts';
 
 function makeBlueprint() {
@@ -36,7 +36,7 @@ test('urlPrefix prefixes routes; namePrefix prefixes every function but the webs
   const secret = describeApp(app).routes.find((r) => r.path === '/api/secret');
   assert.is(secret?.authorizer?.name, 'bp_bp_auth', 'routes refer to the prefixed authorizer');
   assert.equal(json(await invoke(app, { resource: '/api/foo/{id}', pathParameters: { id: '3' } })), { id: '3', same: true });
-  assert.is(await app.lambdaHandler('bp_pure')({}, lambdaContext({ awsRequestId: 'r1' })), 'r1');
+  assert.is(await lambdaHandler(app, 'bp_pure')({}, lambdaContext({ awsRequestId: 'r1' })), 'r1');
   assert.is(bp.currentApp, app);
   assert.is(bp.log, app.log);
 });

@@ -14,6 +14,7 @@ import {
   SQSEvent,
   UnexpectedEventError,
   WebsocketEvent,
+  lambdaHandler,
 } from '../src/index.ts';
 
 function eventApp() {
@@ -46,23 +47,23 @@ function eventApp() {
 test('every event handler has a Lambda entry that gets its event object', async () => {
   const { app, seen } = eventApp();
   const ctx = lambdaContext();
-  assert.is(await app.lambdaHandler('every_hour')(recordedEvent('eventbridge-scheduled'), ctx), 'tick');
+  assert.is(await lambdaHandler(app, 'every_hour')(recordedEvent('eventbridge-scheduled'), ctx), 'tick');
   assert.instance(seen.every_hour, CloudWatchEvent);
   assert.is((seen.every_hour as CloudWatchEvent).detailType, 'Scheduled Event');
-  await app.lambdaHandler('on_commit')(recordedEvent('eventbridge-codecommit'), ctx);
+  await lambdaHandler(app, 'on_commit')(recordedEvent('eventbridge-codecommit'), ctx);
   assert.is((seen.on_commit as CloudWatchEvent).source, 'aws.codecommit');
-  await app.lambdaHandler('handle_s3')(recordedEvent('s3'), ctx);
+  await lambdaHandler(app, 'handle_s3')(recordedEvent('s3'), ctx);
   assert.instance(seen.handle_s3, S3Event);
   assert.is((seen.handle_s3 as S3Event).key, 'images/my house(2).jpg');
-  await app.lambdaHandler('handle_sns')(recordedEvent('sns'), ctx);
+  await lambdaHandler(app, 'handle_sns')(recordedEvent('sns'), ctx);
   assert.is((seen.handle_sns as SNSEvent).subject, 'TestSubject1');
-  await app.lambdaHandler('handle_sqs')(recordedEvent('sqs'), ctx);
+  await lambdaHandler(app, 'handle_sqs')(recordedEvent('sqs'), ctx);
   assert.equal(seen.handle_sqs, ['{"order": 1}', 'second message']);
 });
 
 test('a pure function gets the raw event and context; app.lambdaContext is set while it runs', async () => {
   const { app } = eventApp();
-  const result = (await app.lambdaHandler('custom_lambda_function')({ a: 1 }, lambdaContext({ awsRequestId: 'req-9' }))) as any;
+  const result = (await lambdaHandler(app, 'custom_lambda_function')({ a: 1 }, lambdaContext({ awsRequestId: 'req-9' }))) as any;
   assert.equal(result, { event: { a: 1 }, name: 'myapp-dev', current: 'req-9' });
 });
 
@@ -70,7 +71,7 @@ test('an event of the wrong shape is a clear UnexpectedEventError, never a TypeE
   const { app } = eventApp();
   for (const name of ['handle_s3', 'handle_sns', 'handle_sqs', 'every_hour']) {
     try {
-      await app.lambdaHandler(name)({ hello: 'world' }, lambdaContext());
+      await lambdaHandler(app, name)({ hello: 'world' }, lambdaContext());
       assert.unreachable(`${name} accepted a wrong event`);
     } catch (error) {
       assert.instance(error, UnexpectedEventError);
@@ -80,7 +81,7 @@ test('an event of the wrong shape is a clear UnexpectedEventError, never a TypeE
 
 test('an unknown function name is a clear error listing the known ones', () => {
   const { app } = eventApp();
-  assert.throws(() => app.lambdaHandler('nope'), /No Lambda function named "nope" in app "events" \(known: every_hour, cron_job/);
+  assert.throws(() => lambdaHandler(app, 'nope'), /No Lambda function named "nope" in app "events" \(known: every_hour, cron_job/);
 });
 
 test('describeApp gives every function\'s settings as plain data', () => {
@@ -112,7 +113,7 @@ test('built-in authorizers: Lambda entry, route model and TTL', async () => {
     return new AuthResponse({ routes: req.token === 'allow' ? ['/'] : [], principalId: 'user' });
   });
   app.route('/', { authorizer: auth, apiKeyRequired: true }, () => ({}));
-  const result = (await app.lambdaHandler('demo_auth')(recordedEvent('authorizer-token'), lambdaContext())) as any;
+  const result = (await lambdaHandler(app, 'demo_auth')(recordedEvent('authorizer-token'), lambdaContext())) as any;
   assert.is(result.principalId, 'user');
   assert.equal(result.policyDocument.Statement[0].Resource, ['arn:aws:execute-api:us-west-2:123456789012:abc123/api/*/']);
   const model = describeApp(app);
@@ -133,7 +134,7 @@ test('websocket handlers are recorded as the WEBSOCKETS experimental feature', a
   app.experimentalFeatureFlags.add('WEBSOCKETS');
   assert.equal(missingFeatureFlags(app), []);
   assert.equal([...app.functions.keys()], ['websocket_connect', 'websocket_message', 'websocket_disconnect']);
-  const reply = await app.lambdaHandler('websocket_message')(recordedEvent('websocket-message'), lambdaContext());
+  const reply = await lambdaHandler(app, 'websocket_message')(recordedEvent('websocket-message'), lambdaContext());
   assert.equal(reply, { statusCode: 200 });
   assert.is(got?.connectionId, 'Ab1Cd2Ef3Gh=');
   assert.is(app.websocketApi.endpoint, 'https://ws123.execute-api.us-west-2.amazonaws.com/api');
@@ -145,7 +146,7 @@ test('SQS events iterate their records', async () => {
   app.onSqsMessage('my-queue', function drain(event: SQSEvent) {
     bodies = [...event].map((r) => r.body);
   });
-  await app.lambdaHandler('drain')(recordedEvent('sqs'), lambdaContext());
+  await lambdaHandler(app, 'drain')(recordedEvent('sqs'), lambdaContext());
   assert.equal(bodies, ['{"order": 1}', 'second message']);
 });
 

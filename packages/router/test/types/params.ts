@@ -1,5 +1,5 @@
-// Compiled by types.test.ts with `noEmit`: every line here must type-check, and every
-// @ts-expect-error must be needed, so a change to the inferred types fails the test.
+// Compiled by types.test.ts with `noEmit`: every line here must type-check, and each
+// expected-error directive must be needed, so a change to the inferred types fails the test.
 import { Chalice, type PathParams, type Request } from '../../src/index.ts';
 
 const app = new Chalice({ appName: 'types' });

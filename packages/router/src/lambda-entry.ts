@@ -1,0 +1,51 @@
+import { builtinAuthorizerHandler } from '@chalice/authorizers';
+import { checkEventSource, cloudWatchHandler, s3Handler, snsHandler, sqsHandler } from '@chalice/events';
+import { websocketHandler } from '@chalice/websocket';
+import type { Chalice } from './app.ts';
+import { DefinitionError } from './errors.ts';
+import type { FunctionSettings, LambdaHandler } from './registrar.ts';
+
+/**
+ * The Lambda entry of one of the app's functions (an event handler, pure function, built-in
+ * authorizer or websocket handler): the raw event is checked and wrapped for the handler's
+ * kind, and `app.lambdaContext` is set while it runs. Kept apart from `Chalice` so a Lambda
+ * that exports only the REST handler does not carry the event classes.
+ *
+ * @example
+ * // the entry module `chalice package` generates
+ * export const handler = app.handler;
+ * export const every_hour = lambdaHandler(app, 'every_hour');
+ */
+export function lambdaHandler(app: Chalice, name: string): LambdaHandler {
+  const entry = app.functions.get(name);
+  if (!entry) {
+    const known = [...app.functions.keys()].join(', ') || 'none';
+    throw new DefinitionError(`No Lambda function named "${name}" in app "${app.appName}" (known: ${known})`);
+  }
+  const handler = wrap(app, entry.settings, entry.fn as (event: never) => unknown);
+  return (event, context) => app.runInvocation(null, context, () => handler(event, context));
+}
+
+function wrap(app: Chalice, settings: FunctionSettings, fn: (event: never) => unknown): LambdaHandler {
+  switch (settings.kind) {
+    case 'pureFunction':
+      return fn as LambdaHandler;
+    case 'builtinAuthorizer':
+      return builtinAuthorizerHandler(fn as never);
+    case 'websocketHandler':
+      return websocketHandler(fn as never, app.websocketApi);
+    case 'eventHandler':
+      checkEventSource(settings.source, settings.name);
+      switch (settings.source.kind) {
+        case 'schedule':
+        case 'cloudWatchEvent':
+          return cloudWatchHandler(fn as never);
+        case 's3Event':
+          return s3Handler(fn as never);
+        case 'snsMessage':
+          return snsHandler(fn as never);
+        case 'sqsMessage':
+          return sqsHandler(fn as never);
+      }
+  }
+}
