@@ -17,8 +17,10 @@ export interface RestApp {
   runInvocation<T>(request: Request | null, context: LambdaContext | null, fn: () => T): T;
 }
 
-const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
-const NOT_REST = 'api_handler received an event that is not an API Gateway REST (v1 proxy) event';
+type Cors = Readonly<Record<string, string>> | null;
+
+const NO_PARAMS = Object.freeze({}) as Record<string, string>;
+const JSON_TYPE = 'application/json';
 
 /**
  * Answers one API Gateway REST (v1 proxy) event. The route comes from the resource API Gateway
@@ -29,8 +31,9 @@ export function handleRestEvent(app: RestApp, event: RestApiEvent, context: Lamb
   const rc = event?.requestContext;
   const method = rc?.httpMethod ?? event?.httpMethod;
   if (typeof method !== 'string') {
-    app.log.error(NOT_REST);
-    return errorResult(500, 'InternalServerError', NOT_REST, null);
+    const why = 'api_handler received an event that is not an API Gateway REST (v1 proxy) event';
+    app.log.error(why);
+    return errorResult(500, 'InternalServerError', why, null);
   }
   let routes = app.routes.get(rc.resourcePath ?? event.resource);
   let params = event.pathParameters ?? null;
@@ -42,143 +45,111 @@ export function handleRestEvent(app: RestApp, event: RestApiEvent, context: Lamb
   }
   const entry = routes.methods[method];
   if (!entry) return unroutedMethod(routes, method);
-  const cors = entry.cors ? entry.cors.getAccessControlHeaders() : null;
-  const contentType = findHeader(event.headers, 'content-type') ?? 'application/json';
+  const cors = entry.cors && entry.cors.getAccessControlHeaders();
+  const contentType = findHeader(event.headers, 'content-type') ?? JSON_TYPE;
   if (!matchesContentType(contentType, entry.contentTypes)) {
     return errorResult(415, 'UnsupportedMediaType', `Unsupported media type: ${contentType}`, cors);
   }
   const request = new Request(event, params, routes.path, method);
-  let result: unknown;
+  const fail = (error: unknown) => toProxyResult(app, errorResponse(app, error, entry), event, cors);
+  let value: unknown;
   try {
-    result = app.runInvocation(request, context, () => entry.view(params ?? NO_PARAMS, request));
+    value = app.runInvocation(request, context, () => entry.view(params ?? NO_PARAMS, request));
   } catch (error) {
-    return toProxyResult(app, errorResponse(app, error, entry), event, cors);
+    return fail(error);
   }
-  if (isPromiseLike(result)) {
-    return Promise.resolve(result).then(
-      (value) => toProxyResult(app, value, event, cors),
-      (error) => toProxyResult(app, errorResponse(app, error, entry), event, cors),
-    );
-  }
-  return toProxyResult(app, result, event, cors);
+  if (value instanceof Promise) return value.then((v) => toProxyResult(app, v, event, cors), fail);
+  return toProxyResult(app, value, event, cors);
+}
+
+function result(statusCode: number, body: string, headers: Record<string, string>, multiValueHeaders = {}, isBase64Encoded = false): ProxyResult {
+  return { statusCode, headers, multiValueHeaders, body, isBase64Encoded };
+}
+
+function errorResult(statusCode: number, code: string, message: string, cors: Cors): ProxyResult {
+  return result(statusCode, JSON.stringify({ Code: code, Message: message }), { ...cors, 'Content-Type': JSON_TYPE });
 }
 
 /** The CORS preflight answer API Gateway gives for a path with CORS-enabled methods. */
 export function preflightResult(routes: PathRoutes, cors: CORSConfig): ProxyResult {
   const methods = Object.keys(routes.methods).filter((m) => routes.methods[m]?.cors);
-  return {
-    statusCode: 200,
-    headers: {
-      'Content-Type': 'application/json',
-      'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','),
-      ...cors.getAccessControlHeaders(),
-    },
-    multiValueHeaders: {},
-    body: '',
-    isBase64Encoded: false,
-  };
+  return result(200, '', {
+    'Content-Type': JSON_TYPE,
+    'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','),
+    ...cors.getAccessControlHeaders(),
+  });
 }
 
 /** API Gateway's answer for a path no route matches. */
 export function missingAuthenticationToken(message = 'Missing Authentication Token'): ProxyResult {
-  return {
-    statusCode: 403,
-    headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' },
-    multiValueHeaders: {},
-    body: JSON.stringify({ message }),
-    isBase64Encoded: false,
-  };
+  return result(403, JSON.stringify({ message }), { 'Content-Type': JSON_TYPE, 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
 }
 
 function unroutedMethod(routes: PathRoutes, method: string): ProxyResult {
-  if (method === 'OPTIONS' && routes.cors) return preflightResult(routes, routes.cors);
+  const { cors } = routes;
+  if (method === 'OPTIONS' && cors) return preflightResult(routes, cors);
   const allowed = Object.keys(routes.methods);
-  if (routes.cors && !allowed.includes('OPTIONS')) allowed.push('OPTIONS');
-  const cors = routes.cors ? routes.cors.getAccessControlHeaders() : null;
-  const result = errorResult(405, 'MethodNotAllowedError', `Unsupported method: ${method}`, cors);
-  result.headers.Allow = allowed.join(', ');
-  return result;
-}
-
-function errorResult(statusCode: number, code: string, message: string, cors: Readonly<Record<string, string>> | null): ProxyResult {
-  return {
-    statusCode,
-    headers: { ...cors, 'Content-Type': 'application/json' },
-    multiValueHeaders: {},
-    body: JSON.stringify({ Code: code, Message: message }),
-    isBase64Encoded: false,
-  };
+  if (cors) allowed.push('OPTIONS');
+  const answer = errorResult(405, 'MethodNotAllowedError', `Unsupported method: ${method}`, cors && cors.getAccessControlHeaders());
+  answer.headers.Allow = allowed.join(', ');
+  return answer;
 }
 
 function errorResponse(app: RestApp, error: unknown, entry: RouteEntry): Response {
   if (error instanceof ChaliceViewError) {
     return new Response({ statusCode: error.statusCode, body: { Code: error.code, Message: error.message } });
   }
-  const trace = error instanceof Error ? (error.stack ?? String(error)) : String(error);
+  const trace = (error as Error)?.stack ?? String(error);
   app.log.error(`Caught exception for view "${entry.viewName}"\n${trace}`);
-  if (app.debug) return new Response({ statusCode: 500, body: trace, headers: { 'Content-Type': 'text/plain' } });
-  return new Response({ statusCode: 500, body: { Code: 'InternalServerError', Message: 'An internal server error occurred.' } });
+  return app.debug
+    ? new Response({ statusCode: 500, body: trace, headers: { 'Content-Type': 'text/plain' } })
+    : new Response({ statusCode: 500, body: { Code: 'InternalServerError', Message: 'An internal server error occurred.' } });
 }
 
-function internalError(app: RestApp, why: string, cors: Readonly<Record<string, string>> | null): ProxyResult {
+// A response the view built but API Gateway could not send: logged, and a 500 that says why in debug mode.
+function unsendable(app: RestApp, why: string, cors: Cors): ProxyResult {
   app.log.error(why);
-  const message = app.debug ? why : 'An internal server error occurred.';
-  return errorResult(500, 'InternalServerError', message, cors);
+  return errorResult(500, 'InternalServerError', app.debug ? why : 'An internal server error occurred.', cors);
 }
 
-function toProxyResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Readonly<Record<string, string>> | null): ProxyResult {
+function toProxyResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult {
   let statusCode = 200;
   let body = value;
-  let given: HeaderValues | null = null;
-  if (value instanceof Response) {
-    statusCode = value.statusCode;
-    body = value.body;
-    given = value.headers;
-  }
+  let given: HeaderValues | undefined;
+  if (value instanceof Response) ({ statusCode, body, headers: given } = value);
   const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
-  let contentType: string | undefined;
+  const multi: Record<string, string[]> = {};
+  let type: string | undefined;
   for (const name in given) {
-    const v = (given as HeaderValues)[name] as string | string[];
+    const v = given[name] as string | string[];
     const values = Array.isArray(v) ? v : [v];
-    for (const one of values) {
-      if (typeof one !== 'string' || one.includes('\n')) {
-        return internalError(app, `Bad value for header '${name}': ${JSON.stringify(one)}`, cors);
-      }
+    if (values.some((one) => typeof one !== 'string' || one.includes('\n'))) {
+      return unsendable(app, `Bad value for header '${name}': ${JSON.stringify(v)}`, cors);
     }
-    if (Array.isArray(v)) multiValueHeaders[name] = v;
+    if (Array.isArray(v)) multi[name] = v;
     else headers[name] = v;
-    if (name.length === 12 && name.toLowerCase() === 'content-type') contentType = values[0];
+    if (name.length === 12 && name.toLowerCase() === 'content-type') type = values[0];
   }
-  if (cors) for (const name in cors) if (!(name in headers) && !(name in multiValueHeaders)) headers[name] = cors[name] as string;
-  if (contentType === undefined) headers['Content-Type'] = contentType = 'application/json';
+  for (const name in cors) if (!(name in headers || name in multi)) headers[name] = cors[name] as string;
+  if (type === undefined) headers['Content-Type'] = type = JSON_TYPE;
 
-  if (app.isBinaryType(contentType)) {
+  if (app.isBinaryType(type)) {
     const accept = findHeader(event.headers, 'accept');
-    if (accept === undefined || !app.isBinaryType(accept)) {
+    if (!accept || !app.isBinaryType(accept)) {
       const why =
-        `Request did not specify an Accept header with ${contentType}, The response has a Content-Type of ${contentType}. ` +
+        `Request did not specify an Accept header with ${type}, The response has a Content-Type of ${type}. ` +
         'If a response has a binary Content-Type then the request must specify an Accept header that matches.';
       return errorResult(400, 'BadRequest', why, cors);
     }
     const bytes = body instanceof Uint8Array ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? null));
-    const encoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-    return { statusCode, headers, multiValueHeaders, body: encoded, isBase64Encoded: true };
+    return result(statusCode, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), headers, multi, true);
   }
+  if (body instanceof Uint8Array) return unsendable(app, `A bytes body needs a binary Content-Type (see app.api.binaryTypes), not ${type}`, cors);
   let text: string;
-  if (typeof body === 'string') text = body;
-  else if (body instanceof Uint8Array) {
-    return internalError(app, `A bytes body needs a binary Content-Type (one of app.api.binaryTypes); this response has ${contentType}`, cors);
-  } else {
-    try {
-      text = JSON.stringify(body === undefined ? null : body);
-    } catch (error) {
-      return internalError(app, `The view's return value cannot be sent as JSON: ${(error as Error).message}`, cors);
-    }
+  try {
+    text = typeof body === 'string' ? body : (JSON.stringify(body ?? null) ?? 'null');
+  } catch (error) {
+    return unsendable(app, `The view's return value cannot be sent as JSON: ${(error as Error).message}`, cors);
   }
-  return { statusCode, headers, multiValueHeaders, body: text, isBase64Encoded: false };
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+  return result(statusCode, text, headers, multi);
 }
