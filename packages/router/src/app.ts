@@ -12,7 +12,7 @@ import type { Request, RestApiEvent } from './request.ts';
 import type { ProxyResult } from './response.ts';
 import { handleRestEvent, type RestApp } from './rest-handler.ts';
 import { joinUrlPrefix, parseRoutePath } from './route-path.ts';
-import { RouteTable, type PathRoutes, type RouteEntry } from './route-table.ts';
+import { RouteTable, type RouteEntry } from './route-table.ts';
 import {
   Registrar,
   type FunctionSettings,
@@ -160,56 +160,42 @@ export class Chalice extends Registrar implements RestApp {
 
   #addRoute(spec: RouteSpec, urlPrefix: string | null): void {
     const path = urlPrefix ? joinUrlPrefix(urlPrefix, spec.path) : spec.path;
-    const { options, viewName } = spec;
-    const where = `Route "${path}" (view "${viewName}")`;
-    const segments = parseRoutePath(path, viewName);
+    const { options, viewName, view } = spec;
+    const fail = (why: string): never => {
+      throw new DefinitionError(`Route "${path}" (view ${viewName}): ${why}`);
+    };
+    const segments = parseRoutePath(path, fail);
     const methods = options.methods ?? ['GET'];
-    if (!Array.isArray(methods) || methods.length === 0) throw new DefinitionError(`${where}: methods must be a non-empty list`);
     const contentTypes = options.contentTypes ?? ['application/json'];
-    if (!Array.isArray(contentTypes) || contentTypes.length === 0) {
-      throw new DefinitionError(`${where}: contentTypes must be a non-empty list, not ${JSON.stringify(contentTypes)}`);
-    }
+    if (!methods.length || !contentTypes.length) fail('methods and contentTypes must be non-empty lists');
     const binary = contentTypes.filter((t) => this.isBinaryType(t));
-    if (binary.length && binary.length !== contentTypes.length) {
-      const text = contentTypes.filter((t) => !binary.includes(t));
-      throw new DefinitionError(
-        `${where}: the content types ${binary.join(', ')} are binary and ${text.join(', ')} are not; ` +
-          'all content types of a route must be consistent in their binary support',
-      );
-    }
+    if (binary.length && binary.length < contentTypes.length) fail(`contentTypes mix binary (${binary}) and non-binary types`);
     const corsOption = options.cors ?? this.api.cors;
-    const cors = corsOption === true ? new CORSConfig() : corsOption instanceof CORSConfig ? corsOption : null;
-    const existing = this.routes.get(path);
-    const byMethod: Record<string, RouteEntry> = { ...existing?.methods };
-    for (const entry of Object.values(byMethod)) {
-      if (entry.viewName === viewName) {
-        throw new DefinitionError(`${where}: another view of this path is already named "${viewName}"; view names must be unique per path`);
-      }
-    }
+    const cors = corsOption === true ? new CORSConfig() : corsOption || null;
+    const byMethod: Record<string, RouteEntry> = { ...this.routes.get(path)?.methods };
     const params = segments.flatMap((s) => (s.type === 'literal' ? [] : [s.name]));
-    const lowerTypes = contentTypes.map((t) => t.toLowerCase());
+    const entry = {
+      path,
+      viewName,
+      view,
+      params,
+      contentTypes: contentTypes.map((t) => t.toLowerCase()),
+      cors,
+      authorizer: options.authorizer ?? null,
+      apiKeyRequired: options.apiKeyRequired ?? false,
+    };
+    for (const other of Object.values(byMethod)) if (other.viewName === viewName) fail('another view of this path has the same name');
     for (const raw of methods) {
-      const method = String(raw).toUpperCase();
-      const previous = byMethod[method];
-      if (previous) {
-        throw new DefinitionError(
-          `Duplicate method: '${method}' detected for route: '${path}' between views "${previous.viewName}" and "${viewName}". ` +
-            'A method may only be registered once for a path.',
-        );
-      }
-      byMethod[method] = {
-        path,
-        method,
-        viewName,
-        view: spec.view,
-        params,
-        contentTypes: lowerTypes,
-        cors,
-        authorizer: options.authorizer ?? null,
-        apiKeyRequired: options.apiKeyRequired ?? false,
-      };
+      const method = raw.toUpperCase();
+      const taken = byMethod[method];
+      if (taken) fail(`${method} is already handled by view ${taken.viewName}; a method may only be registered once per path`);
+      byMethod[method] = { ...entry, method };
     }
-    this.routes.set(checkCors({ path, segments, methods: byMethod, cors: null }));
+    const withCors = Object.values(byMethod).filter((e) => e.cors);
+    const first = withCors[0]?.cors ?? null;
+    if (first && byMethod.OPTIONS) fail('cors cannot be combined with an OPTIONS view: the preflight OPTIONS is added for you');
+    if (withCors.some((e) => e.cors !== first && !e.cors?.equals(first as CORSConfig))) fail('views of one path may not have differing CORS configurations');
+    this.routes.set({ path, segments, methods: byMethod, cors: first });
   }
 
   #addFunction(spec: FunctionSpec, namePrefix: string | null): void {
@@ -225,25 +211,4 @@ export class Chalice extends Registrar implements RestApp {
     if (spec.authorizer) this.#authorizerNames.set(spec.authorizer, name);
     this.#functions.set(name, { settings, fn: spec.fn });
   }
-}
-
-// A path's CORS-enabled methods must agree, and OPTIONS cannot be a view there: API Gateway
-// answers the preflight itself.
-function checkCors(routes: PathRoutes): PathRoutes {
-  const withCors = Object.values(routes.methods).filter((e) => e.cors);
-  const first = withCors[0]?.cors ?? null;
-  if (!first) return routes;
-  if (routes.methods.OPTIONS) {
-    throw new DefinitionError(
-      `Route "${routes.path}" cannot have both cors and an OPTIONS view: with CORS enabled, OPTIONS is added for you. ` +
-        `Remove 'OPTIONS' from the methods of "${routes.methods.OPTIONS.viewName}".`,
-    );
-  }
-  if (!withCors.every((e) => e.cors === first || e.cors?.equals(first))) {
-    throw new DefinitionError(
-      `Route "${routes.path}" may not have multiple differing CORS configurations; ` +
-        'all views of the path that have CORS configured must use the same configuration.',
-    );
-  }
-  return { ...routes, cors: first };
 }

@@ -35,7 +35,7 @@ export type {
 export { Request, type RequestDict, type RestApiEvent, type RestRequestContext } from './request.ts';
 export { Response, type ProxyResult, type ResponseInit } from './response.ts';
 export { missingAuthenticationToken, preflightResult } from './rest-handler.ts';
-export { parseRoutePath, type PathParams, type PathSegment } from './route-path.ts';
+export type { PathParams, PathSegment } from './route-path.ts';
 export { RouteTable, type PathMatch, type PathRoutes, type RouteEntry, type ViewFunction } from './route-table.ts';
 
 // The runtime classes of the event, authorizer and websocket packages, so an app imports

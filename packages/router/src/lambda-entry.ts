@@ -22,30 +22,30 @@ export function lambdaHandler(app: Chalice, name: string): LambdaHandler {
     const known = [...app.functions.keys()].join(', ') || 'none';
     throw new DefinitionError(`No Lambda function named "${name}" in app "${app.appName}" (known: ${known})`);
   }
-  const handler = wrap(app, entry.settings, entry.fn as (event: never) => unknown);
+  const handler = wrap(app, entry.settings, entry.fn);
   return (event, context) => app.runInvocation(null, context, () => handler(event, context));
 }
 
-function wrap(app: Chalice, settings: FunctionSettings, fn: (event: never) => unknown): LambdaHandler {
+function wrap(app: Chalice, settings: FunctionSettings, fn: (...args: any[]) => any): LambdaHandler {
   switch (settings.kind) {
     case 'pureFunction':
-      return fn as LambdaHandler;
+      return fn;
     case 'builtinAuthorizer':
-      return builtinAuthorizerHandler(fn as never);
+      return builtinAuthorizerHandler(fn);
     case 'websocketHandler':
-      return websocketHandler(fn as never, app.websocketApi);
+      return websocketHandler(fn, app.websocketApi);
     case 'eventHandler':
       checkEventSource(settings.source, settings.name);
       switch (settings.source.kind) {
         case 'schedule':
         case 'cloudWatchEvent':
-          return cloudWatchHandler(fn as never);
+          return cloudWatchHandler(fn);
         case 's3Event':
-          return s3Handler(fn as never);
+          return s3Handler(fn);
         case 'snsMessage':
-          return snsHandler(fn as never);
+          return snsHandler(fn);
         case 'sqsMessage':
-          return sqsHandler(fn as never);
+          return sqsHandler(fn);
       }
   }
 }

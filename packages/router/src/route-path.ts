@@ -1,5 +1,3 @@
-import { DefinitionError } from './errors.ts';
-
 type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
   ? (Name extends `${infer Greedy}+` ? Greedy : Name) | ParamNames<Rest>
   : never;
@@ -22,35 +20,24 @@ export type PathSegment =
   | { type: 'greedy'; name: string };
 
 /**
- * Checks a route path as API Gateway will and splits it into segments; the error names the
- * path and says what is wrong with it.
+ * Checks a route path as API Gateway will and splits it into segments; `fail` raises the
+ * error, which names the route.
  */
-export function parseRoutePath(path: string, viewName: string): PathSegment[] {
-  const fail = (why: string): never => {
-    throw new DefinitionError(`Route "${path}" (view "${viewName}"): ${why}`);
-  };
-  if (typeof path !== 'string' || path === '') fail('a route cannot be the empty string');
-  if (!path.startsWith('/')) fail('a route must start with "/"');
+export function parseRoutePath(path: string, fail: (why: string) => never): PathSegment[] {
+  if (!path?.startsWith('/')) fail('a route must start with "/"');
   if (path === '/') return [];
-  if (path.endsWith('/')) fail(`Route cannot end with a trailing slash: ${path}`);
+  if (path.endsWith('/')) fail('a route cannot end with a trailing slash');
   const seen = new Set<string>();
   const parts = path.slice(1).split('/');
   return parts.map((part, index): PathSegment => {
     if (LITERAL.test(part)) return { type: 'literal', value: part };
-    const match = PARAM.exec(part);
-    if (!match) {
-      return fail(
-        `segment "${part}" may only contain the characters [a-zA-Z0-9._-], or be a whole {param} capture`,
-      );
-    }
+    const match = PARAM.exec(part) ?? fail(`segment "${part}" may only use [a-zA-Z0-9._-] or be a whole {param}`);
     const name = match[1] as string;
-    if (seen.has(name)) fail(`the parameter {${name}} appears twice`);
+    if (seen.has(name)) fail(`{${name}} appears twice`);
     seen.add(name);
-    if (match[2] === '+') {
-      if (index !== parts.length - 1) fail(`the greedy parameter {${name}+} must be the last segment`);
-      return { type: 'greedy', name };
-    }
-    return { type: 'param', name };
+    if (!match[2]) return { type: 'param', name };
+    if (index < parts.length - 1) fail(`{${name}+} must be the last segment`);
+    return { type: 'greedy', name };
   });
 }
 

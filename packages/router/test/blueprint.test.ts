@@ -52,7 +52,7 @@ test('a blueprint\'s definition errors surface when it is registered', () => {
   app.route('/dup', () => ({}));
   const bp = new Blueprint();
   bp.route('/dup', function other() {});
-  assert.throws(() => app.registerBlueprint(bp), /Duplicate method: 'GET'/);
+  assert.throws(() => app.registerBlueprint(bp), /GET is already handled by view/);
 });
 
 test('currentApp before registration is a clear error', () => {

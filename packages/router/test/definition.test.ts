@@ -16,13 +16,13 @@ const noop = () => ({});
 
 test('paths: charset, captures, trailing slash, empty, leading slash', () => {
   const app = new Chalice({ appName: 'defs' });
-  fails(() => app.route('/users/', noop), /Route cannot end with a trailing slash: \/users\//);
-  fails(() => app.route('/a b', noop), /segment "a b" may only contain the characters/);
+  fails(() => app.route('/users/', noop), /Route "\/users\/" \(view noop\): a route cannot end with a trailing slash/);
+  fails(() => app.route('/a b', noop), /segment "a b" may only use \[a-zA-Z0-9._-\] or be a whole \{param\}/);
   fails(() => app.route('/a/{b}c', noop), /segment "\{b\}c"/);
   fails(() => app.route('/a/{b}/{b}', noop), /\{b\} appears twice/);
-  fails(() => app.route('', noop), /empty string/);
+  fails(() => app.route('', noop), /must start with "\/"/);
   fails(() => app.route('users', noop), /must start with "\/"/);
-  fails(() => app.route('/{rest+}/x', noop), /greedy parameter \{rest\+\} must be the last segment/);
+  fails(() => app.route('/{rest+}/x', noop), /\{rest\+\} must be the last segment/);
   app.route('/', noop);
   app.route('/v1.0/my_items-x/{id}', noop);
   assert.is(app.routes.size, 2);
@@ -30,7 +30,7 @@ test('paths: charset, captures, trailing slash, empty, leading slash', () => {
 
 test('errors name the route and the view', () => {
   const app = new Chalice({ appName: 'defs' });
-  fails(() => app.route('/bad path', function my_view() {}), /Route "\/bad path" \(view "my_view"\)/);
+  fails(() => app.route('/bad path', function my_view() {}), /Route "\/bad path" \(view my_view\)/);
 });
 
 test('a method registered twice on one path', () => {
@@ -38,7 +38,7 @@ test('a method registered twice on one path', () => {
   app.route('/myview', { methods: ['POST', 'PUT'] }, function myview_post() {});
   fails(
     () => app.route('/myview', { methods: ['PUT'] }, function myview_put() {}),
-    /Duplicate method: 'PUT' detected for route: '\/myview' between views "myview_post" and "myview_put"/,
+    /Route "\/myview" \(view myview_put\): PUT is already handled by view myview_post/,
   );
   assert.equal(Object.keys(app.routes.get('/myview')!.methods), ['POST', 'PUT'], 'nothing half-registered');
 });
@@ -46,7 +46,7 @@ test('a method registered twice on one path', () => {
 test('two views of one path with the same name', () => {
   const app = new Chalice({ appName: 'defs' });
   app.route('/myview', { methods: ['POST'] }, function myview() {});
-  fails(() => app.route('/myview', { methods: ['PUT'] }, function myview() {}), /already named "myview"/);
+  fails(() => app.route('/myview', { methods: ['PUT'] }, function myview() {}), /another view of this path has the same name/);
 });
 
 test('two CORS configurations on one path, and OPTIONS together with cors', () => {
@@ -54,17 +54,17 @@ test('two CORS configurations on one path, and OPTIONS together with cors', () =
   app.route('/c', { methods: ['GET'], cors: true }, function c_get() {});
   fails(
     () => app.route('/c', { methods: ['PUT'], cors: new CORSConfig({ allowOrigin: 'https://foo.example.com' }) }, function c_put() {}),
-    /multiple differing CORS configurations/,
+    /differing CORS configurations/,
   );
-  fails(() => app.route('/c', { methods: ['OPTIONS'] }, function c_options() {}), /both cors and an OPTIONS view/);
-  fails(() => app.route('/d', { methods: ['GET', 'OPTIONS'], cors: true }, noop), /both cors and an OPTIONS view/);
+  fails(() => app.route('/c', { methods: ['OPTIONS'] }, function c_options() {}), /cors cannot be combined with an OPTIONS view/);
+  fails(() => app.route('/d', { methods: ['GET', 'OPTIONS'], cors: true }, noop), /cors cannot be combined with an OPTIONS view/);
 });
 
 test('binary and non-binary content types mixed on one route', () => {
   const app = new Chalice({ appName: 'defs' });
   fails(
     () => app.route('/m', { methods: ['POST'], contentTypes: ['application/octet-stream', 'application/json'] }, noop),
-    /application\/octet-stream are binary and application\/json are not/,
+    /contentTypes mix binary \(application\/octet-stream\) and non-binary types/,
   );
   app.route('/b', { methods: ['POST'], contentTypes: ['application/octet-stream', 'image/png'] }, noop);
 });
