@@ -23,7 +23,8 @@ export function lambdaHandler(app: Chalice, name: string): LambdaHandler {
     throw new DefinitionError(`No Lambda function named "${name}" in app "${app.appName}" (known: ${known})`);
   }
   const handler = wrap(app, entry.settings, entry.fn);
-  return (event, context) => app.runInvocation(null, context, () => handler(event, context));
+  // async: the Node.js Lambda runtime ignores a handler's plain return value.
+  return async (event, context) => app.runInvocation(null, context, () => handler(event, context));
 }
 
 function wrap(app: Chalice, settings: FunctionSettings, fn: (...args: any[]) => any): LambdaHandler {

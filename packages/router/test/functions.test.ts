@@ -63,7 +63,9 @@ test('every event handler has a Lambda entry that gets its event object', async 
 
 test('a pure function gets the raw event and context; app.lambdaContext is set while it runs', async () => {
   const { app } = eventApp();
-  const result = (await lambdaHandler(app, 'custom_lambda_function')({ a: 1 }, lambdaContext({ awsRequestId: 'req-9' }))) as any;
+  const pending = lambdaHandler(app, 'custom_lambda_function')({ a: 1 }, lambdaContext({ awsRequestId: 'req-9' }));
+  assert.instance(pending, Promise, 'a sync function\'s entry still returns a promise, or Lambda would drop the value');
+  const result = (await pending) as any;
   assert.equal(result, { event: { a: 1 }, name: 'myapp-dev', current: 'req-9' });
 });
 

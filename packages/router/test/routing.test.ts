@@ -1,4 +1,4 @@
-import { recordedEvent, lambdaContext } from '@chalice/fixtures';
+import { lambdaContext, recordedEvent, restEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Chalice, CORSConfig } from '../src/index.ts';
@@ -80,16 +80,15 @@ test('an event that is not a REST proxy event gets a clear 500, not a crash', as
   }
 });
 
-test('a sync view gives a sync result; an async view a promise of the same shape', () => {
+test('app.handler always returns a promise (Lambda ignores plain return values), sync view or async', async () => {
   const app = new Chalice({ appName: 'sync' });
   app.route('/s', () => ({ a: 1 }));
   app.route('/a', async () => ({ a: 1 }));
-  const event = (resource: string) => ({ ...recordedEvent('rest-get'), requestContext: { resourcePath: resource, httpMethod: 'GET' } });
-  const sync = app.handler(event('/s'), lambdaContext());
-  assert.not.instance(sync, Promise);
-  const async = app.handler(event('/a'), lambdaContext());
-  assert.instance(async, Promise);
-  return (async as Promise<unknown>).then((r) => assert.equal(r, sync));
+  const sync = app.handler(restEvent({ resource: '/s' }), lambdaContext());
+  const later = app.handler(restEvent({ resource: '/a' }), lambdaContext());
+  assert.instance(sync, Promise);
+  assert.instance(later, Promise);
+  assert.equal(await sync, await later);
 });
 
 test('routes added later are found by path matching too', async () => {

@@ -1,0 +1,10 @@
+// The public API of @chalice/websocket.
+export { BadJsonError, WebsocketDisconnectedError } from './errors.ts';
+export { WebsocketAPI, type ConnectionInfo } from './websocket-api.ts';
+export {
+  WebsocketEvent,
+  type WebsocketEventType,
+  type WebsocketLambdaEvent,
+  type WebsocketRequestContext,
+} from './websocket-event.ts';
+export { websocketHandler, type WebsocketResult } from './websocket-handler.ts';

@@ -1,0 +1,138 @@
+import type * as Sdk from '@aws-sdk/client-apigatewaymanagementapi';
+import { WebsocketDisconnectedError } from './errors.ts';
+
+const SDK = '@aws-sdk/client-apigatewaymanagementapi';
+let sdk: Promise<typeof Sdk> | undefined;
+
+// The SDK is an optional peer, imported on first use only: apps that never send pay nothing for it.
+function loadSdk(): Promise<typeof Sdk> {
+  return (sdk ??= import('@aws-sdk/client-apigatewaymanagementapi').catch((cause: unknown) => {
+    sdk = undefined;
+    throw Object.assign(
+      new Error(`WebsocketAPI needs ${SDK}: run "npm install ${SDK}" (the Lambda Node.js runtime already provides it)`, { cause }),
+      { code: 'AWS_SDK_MISSING' },
+    );
+  }));
+}
+
+/**
+ * What `WebsocketAPI.info` tells about a connection.
+ *
+ * @example
+ * const { connectedAt, identity } = await app.websocketApi.info(event.connectionId);
+ */
+export interface ConnectionInfo {
+  connectedAt: Date;
+  lastActiveAt: Date;
+  identity: { sourceIp: string; userAgent: string };
+}
+
+/**
+ * Sends to, closes and inspects the connections of an API Gateway websocket API through its
+ * management endpoint. The websocket handlers call `configure` for you; `app.websocketApi` is one.
+ *
+ * @example
+ * const api = new WebsocketAPI();
+ * api.configure('abc123.execute-api.us-west-2.amazonaws.com', 'api');
+ * await api.send(connectionId, 'hello');
+ */
+export class WebsocketAPI {
+  #endpoint: string | null = null;
+  #fixed = false;
+  readonly #clients = new Map<string, Sdk.ApiGatewayManagementApiClient>();
+
+  /**
+   * Points the API at `https://{domainName}/{stage}`, unless `setEndpoint` chose an endpoint.
+   *
+   * @example
+   * api.configure(event.domainName, event.stage);
+   */
+  configure(domainName: string, stage: string): void {
+    if (!this.#fixed) this.#endpoint = `https://${domainName}/${stage}`;
+  }
+
+  /**
+   * Uses this management endpoint from now on, whatever `configure` is told (`chalice local` does this).
+   *
+   * @example
+   * api.setEndpoint('http://127.0.0.1:8000');
+   */
+  setEndpoint(url: string): void {
+    this.#endpoint = url;
+    this.#fixed = true;
+  }
+
+  /** The management endpoint, or `null` before `configure`/`setEndpoint`. */
+  get endpoint(): string | null {
+    return this.#endpoint;
+  }
+
+  /**
+   * Sends a message (text or bytes) to a connection. Throws {@link WebsocketDisconnectedError} if it is gone.
+   *
+   * @example
+   * await app.websocketApi.send(event.connectionId, JSON.stringify({ echo: event.body }));
+   */
+  async send(connectionId: string, message: string | Uint8Array): Promise<void> {
+    const [client, { PostToConnectionCommand }] = await this.#client();
+    await ifGone(connectionId, client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: message })));
+  }
+
+  /**
+   * Closes a connection. Throws {@link WebsocketDisconnectedError} if it is already gone.
+   *
+   * @example
+   * await app.websocketApi.close(event.connectionId);
+   */
+  async close(connectionId: string): Promise<void> {
+    const [client, { DeleteConnectionCommand }] = await this.#client();
+    await ifGone(connectionId, client.send(new DeleteConnectionCommand({ ConnectionId: connectionId })));
+  }
+
+  /**
+   * When a connection opened, when it was last active, and who is at the other end.
+   * Throws {@link WebsocketDisconnectedError} if it is gone.
+   *
+   * @example
+   * const { identity } = await app.websocketApi.info(event.connectionId);
+   */
+  async info(connectionId: string): Promise<ConnectionInfo> {
+    const [client, { GetConnectionCommand }] = await this.#client();
+    const out = await ifGone(connectionId, client.send(new GetConnectionCommand({ ConnectionId: connectionId })));
+    return {
+      connectedAt: out.ConnectedAt!,
+      lastActiveAt: out.LastActiveAt!,
+      identity: { sourceIp: out.Identity?.SourceIp ?? '', userAgent: out.Identity?.UserAgent ?? '' },
+    };
+  }
+
+  // One client per endpoint, made on first use.
+  async #client(): Promise<[Sdk.ApiGatewayManagementApiClient, typeof Sdk]> {
+    const endpoint = this.#endpoint;
+    if (!endpoint) {
+      throw Object.assign(
+        new Error('WebsocketAPI needs to be configured before sending messages: call configure(domainName, stage) or setEndpoint(url)'),
+        { code: 'WEBSOCKET_NOT_CONFIGURED' },
+      );
+    }
+    const mod = await loadSdk();
+    let client = this.#clients.get(endpoint);
+    if (!client) {
+      // SigV4 must be signed for the API's own region, which its default domain name spells out.
+      const region = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint)?.[1];
+      client = new mod.ApiGatewayManagementApiClient(region ? { endpoint, region } : { endpoint });
+      this.#clients.set(endpoint, client);
+    }
+    return [client, mod];
+  }
+}
+
+async function ifGone<T>(connectionId: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
+    if (e?.name === 'GoneException' || e?.$metadata?.httpStatusCode === 410) throw new WebsocketDisconnectedError(connectionId, { cause: err });
+    throw err;
+  }
+}
