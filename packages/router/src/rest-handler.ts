@@ -23,9 +23,8 @@ const NO_PARAMS = Object.freeze({}) as Record<string, string>;
 const JSON_TYPE = 'application/json';
 
 /**
- * Answers one API Gateway REST (v1 proxy) event. The route comes from the resource API Gateway
- * matched; without one (a greedy proxy resource, a test event) it is found from the path.
- * Stays synchronous when the view is, so a sync view costs no promise.
+ * Answers one API Gateway REST (v1 proxy) event, routed by the resource API Gateway matched.
+ * Stays synchronous when the view is; `app.handler` makes the result a promise for Lambda.
  */
 export function handleRestEvent(app: RestApp, event: RestApiEvent, context: LambdaContext): ProxyResult | Promise<ProxyResult> {
   const rc = event?.requestContext;
@@ -35,14 +34,10 @@ export function handleRestEvent(app: RestApp, event: RestApiEvent, context: Lamb
     app.log.error(why);
     return errorResult(500, 'InternalServerError', why, null);
   }
-  let routes = app.routes.get(rc.resourcePath ?? event.resource);
-  let params = event.pathParameters ?? null;
-  if (!routes) {
-    const match = typeof event.path === 'string' ? app.routes.match(event.path) : null;
-    if (!match) return missingAuthenticationToken();
-    routes = match.routes;
-    params = Object.keys(match.params).length ? match.params : null;
-  }
+  const routes = app.routes.get(rc.resourcePath ?? event.resource);
+  // API Gateway only sends resources it has; anything else is what it answers for unknown paths.
+  if (!routes) return missingAuthenticationToken();
+  const params = event.pathParameters ?? null;
   const entry = routes.methods[method];
   if (!entry) return unroutedMethod(routes, method);
   const cors = entry.cors && entry.cors.getAccessControlHeaders();

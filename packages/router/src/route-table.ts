@@ -38,28 +38,19 @@ export interface PathMatch {
   readonly params: Record<string, string>;
 }
 
-interface TrieNode {
-  literals: Map<string, TrieNode>;
-  param: { name: string; node: TrieNode } | null;
-  greedy: { name: string; routes: PathRoutes } | null;
-  routes: PathRoutes | null;
-}
-
-const newNode = (): TrieNode => ({ literals: new Map(), param: null, greedy: null, routes: null });
-
 /**
  * The app's routes by path. Lambda dispatch looks a path up by the resource API Gateway
- * matched (`get`); where no resource is given (a greedy proxy integration, `chalice local`),
- * `match` finds it from the concrete path with API Gateway's precedence: literal segments
- * before `{param}` before `{param+}`.
+ * matched; `matchRoute` finds the route of a concrete URL path (for `chalice local` and
+ * `proxyHandler`).
  */
 export class RouteTable {
   readonly #byPath = new Map<string, PathRoutes>();
-  #trie: TrieNode | null = null;
+  /** Bumped on every change, so derived indexes know when to rebuild. */
+  version = 0;
 
   /** The routes of a route path such as `/users/{name}`. */
-  get(path: string): PathRoutes | undefined {
-    return this.#byPath.get(path);
+  get(path: string | undefined): PathRoutes | undefined {
+    return this.#byPath.get(path as string);
   }
 
   /** All paths in registration order. */
@@ -71,69 +62,9 @@ export class RouteTable {
     return this.#byPath.size;
   }
 
-  /** Adds or replaces a path's routes (the registry validates before calling this). */
+  /** Adds or replaces a path's routes (the app validates before calling this). */
   set(routes: PathRoutes): void {
     this.#byPath.set(routes.path, routes);
-    this.#trie = null;
-  }
-
-  /** Finds the route path a concrete URL path (without the stage, trailing slash ignored) hits. */
-  match(urlPath: string): PathMatch | null {
-    const trie = (this.#trie ??= this.#build());
-    const trimmed = urlPath.length > 1 && urlPath.endsWith('/') ? urlPath.slice(0, -1) : urlPath;
-    const parts = trimmed === '/' || trimmed === '' ? [] : trimmed.slice(1).split('/');
-    const params: Record<string, string> = {};
-    const routes = walk(trie, parts, 0, params);
-    return routes ? { routes, params } : null;
-  }
-
-  #build(): TrieNode {
-    const root = newNode();
-    for (const routes of this.#byPath.values()) {
-      let node = root;
-      for (const seg of routes.segments) {
-        if (seg.type === 'literal') {
-          let next = node.literals.get(seg.value);
-          if (!next) node.literals.set(seg.value, (next = newNode()));
-          node = next;
-        } else if (seg.type === 'param') {
-          node = (node.param ??= { name: seg.name, node: newNode() }).node;
-        } else {
-          node.greedy = { name: seg.name, routes };
-        }
-      }
-      if (routes.segments.at(-1)?.type !== 'greedy') node.routes = routes;
-    }
-    return root;
-  }
-}
-
-function walk(node: TrieNode, parts: string[], i: number, params: Record<string, string>): PathRoutes | null {
-  if (i === parts.length) return node.routes;
-  const part = parts[i] as string;
-  const literal = node.literals.get(part);
-  if (literal) {
-    const found = walk(literal, parts, i + 1, params);
-    if (found) return found;
-  }
-  if (node.param && part !== '') {
-    const found = walk(node.param.node, parts, i + 1, params);
-    if (found) {
-      params[node.param.name] = decode(part);
-      return found;
-    }
-  }
-  if (node.greedy) {
-    params[node.greedy.name] = decode(parts.slice(i).join('/'));
-    return node.greedy.routes;
-  }
-  return null;
-}
-
-function decode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
+    this.version++;
   }
 }

@@ -1,7 +1,7 @@
 import { lambdaContext, recordedEvent, restEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Chalice, CORSConfig } from '../src/index.ts';
+import { Chalice, CORSConfig, matchRoute, proxyHandler } from '../src/index.ts';
 import { invoke, json } from './helpers.ts';
 
 function demoApp() {
@@ -28,22 +28,34 @@ test('params of several captures reach the view as one object', async () => {
   assert.equal(json(result), { first: '1', second: 'x' });
 });
 
-test('without a known resource the path is matched: literals win over captures', async () => {
+const viaProxy = async (app: Chalice, path: string, method = 'GET') =>
+  await proxyHandler(app)(restEvent({ resource: '/{proxy+}', path, method, pathParameters: { proxy: path.slice(1) } }), lambdaContext());
+
+test('proxyHandler routes by path behind a greedy resource: literals win over captures', async () => {
   const app = demoApp();
-  const viaPath = (path: string, method = 'GET') =>
-    invoke(app, { resource: '/{proxy+}', path, method, pathParameters: { proxy: path.slice(1) } });
-  assert.equal(json(await viaPath('/users/me')), { me: true });
-  assert.equal(json(await viaPath('/users/al%20ice')), { name: 'al ice' });
-  assert.equal(json(await viaPath('/users/bob/')), { name: 'bob' }, 'trailing slash ignored');
-  assert.equal(json(await viaPath('/files/a/b/c.txt')), { path: 'a/b/c.txt' });
-  assert.equal(json(await viaPath('/')), { view: 'index' });
+  assert.equal(json(await viaProxy(app, '/users/me')), { me: true });
+  assert.equal(json(await viaProxy(app, '/users/al%20ice')), { name: 'al ice' });
+  assert.equal(json(await viaProxy(app, '/users/bob/')), { name: 'bob' }, 'trailing slash ignored');
+  assert.equal(json(await viaProxy(app, '/files/a/b/c.txt')), { path: 'a/b/c.txt' });
+  assert.equal(json(await viaProxy(app, '/')), { view: 'index' });
+  assert.is((await viaProxy(app, '/users/bob', 'PATCH')).statusCode, 405);
 });
 
-test('a path no route matches gets API Gateway\'s 403 Missing Authentication Token', async () => {
-  const result = await invoke(demoApp(), { resource: '/{proxy+}', path: '/nope/here' });
-  assert.is(result.statusCode, 403);
-  assert.equal(json(result), { message: 'Missing Authentication Token' });
-  assert.is(result.headers['x-amzn-ErrorType'], 'MissingAuthenticationTokenException');
+test('an unknown resource or path gets API Gateway\'s 403 Missing Authentication Token', async () => {
+  for (const result of [await invoke(demoApp(), { resource: '/{proxy+}', path: '/users/bob' }), await viaProxy(demoApp(), '/nope/here')]) {
+    assert.is(result.statusCode, 403);
+    assert.equal(json(result), { message: 'Missing Authentication Token' });
+    assert.is(result.headers['x-amzn-ErrorType'], 'MissingAuthenticationTokenException');
+  }
+});
+
+test('matchRoute gives the route path and decoded parameters', () => {
+  const app = demoApp();
+  const match = matchRoute(app.routes, '/a/x%2Fy/b/2');
+  assert.is(match?.routes.path, '/a/{first}/b/{second}');
+  assert.equal(match?.params, { first: 'x/y', second: '2' });
+  assert.is(matchRoute(app.routes, '/a/x/b'), null);
+  assert.is(matchRoute(app.routes, '/files'), null, 'a greedy parameter needs at least one segment');
 });
 
 test('a method the path lacks is a 405 naming it, with an Allow header', async () => {
@@ -93,9 +105,9 @@ test('app.handler always returns a promise (Lambda ignores plain return values),
 
 test('routes added later are found by path matching too', async () => {
   const app = demoApp();
-  await invoke(app, { resource: '/{proxy+}', path: '/users/x' });
+  await viaProxy(app, '/users/x');
   app.route('/late/{id}', ({ id }) => ({ id }));
-  assert.equal(json(await invoke(app, { resource: '/{proxy+}', path: '/late/7' })), { id: '7' });
+  assert.equal(json(await viaProxy(app, '/late/7')), { id: '7' });
 });
 
 test('routes with a shared CORSConfig instance on several methods are accepted', () => {
