@@ -2,7 +2,7 @@ import { lambdaContext, recordedEvent, restEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Chalice, CORSConfig, matchRoute, proxyHandler } from '../src/index.ts';
-import { invoke, json } from './helpers.ts';
+import { captureConsole, invoke, json } from './helpers.ts';
 
 function demoApp() {
   const app = new Chalice({ appName: 'demo' });
@@ -86,9 +86,10 @@ test('OPTIONS on a CORS path is answered with the preflight headers', async () =
 test('an event that is not a REST proxy event gets a clear 500, not a crash', async () => {
   const app = demoApp();
   for (const event of [recordedEvent('sqs'), {}, null, recordedEvent('eventbridge-scheduled')]) {
-    const result = await app.handler(event as never, lambdaContext());
+    const { lines, value: result } = await captureConsole(() => app.handler(event as never, lambdaContext()));
     assert.is(result.statusCode, 500);
     assert.match(json(result).Message, /not an API Gateway REST \(v1 proxy\) event/);
+    assert.equal(lines, ['demo - ERROR - api_handler received an event that is not an API Gateway REST (v1 proxy) event']);
   }
 });
 
