@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { BuiltinAuthorizer } from '@chalice/authorizers';
 import type { LambdaContext } from '@chalice/events';
 import { WebsocketAPI } from '@chalice/websocket';
@@ -66,7 +66,11 @@ export class Chalice extends Registrar implements RestApp {
   readonly #functions = new Map<string, LambdaFunctionEntry>();
   readonly #featuresUsed = new Set<string>();
   readonly #authorizerNames = new Map<BuiltinAuthorizer, string>();
-  readonly #invocation = new AsyncLocalStorage<Invocation>();
+  // The invocation in progress while only one is; overlapping ones (chalice local, multi-
+  // concurrency) switch the app to AsyncLocalStorage, loaded then, so a Lambda that handles one
+  // event at a time never pays for it.
+  #current: Invocation | null = null;
+  #isolated: AsyncLocalStorage<Invocation> | null = null;
   #debug = false;
   #binaryCache: { types: string[]; length: number; memo: Map<string, boolean> } | null = null;
 
@@ -92,12 +96,12 @@ export class Chalice extends Registrar implements RestApp {
 
   /** The request being handled by the calling view (safe under concurrent requests), else `null`. */
   get currentRequest(): Request | null {
-    return this.#invocation.getStore()?.request ?? null;
+    return (this.#isolated?.getStore() ?? this.#current)?.request ?? null;
   }
 
   /** The Lambda context of the invocation in progress, else `null`. */
   get lambdaContext(): LambdaContext | null {
-    return this.#invocation.getStore()?.context ?? null;
+    return (this.#isolated?.getStore() ?? this.#current)?.context ?? null;
   }
 
   /** Experimental features the app's definitions use (`WEBSOCKETS`); the CLI checks them against the flags. */
@@ -134,7 +138,27 @@ export class Chalice extends Registrar implements RestApp {
 
   /** @internal Runs `fn` with the invocation's request and context visible to `currentRequest` and `lambdaContext`. */
   runInvocation<T>(request: Request | null, context: LambdaContext | null, fn: () => T): T {
-    return this.#invocation.run({ request, context }, fn);
+    const invocation = { request, context };
+    if (this.#current) {
+      // Another invocation has not finished: from now on each runs in its own async context.
+      // The unfinished one keeps `#current`, which only it can see (it has no store).
+      const { AsyncLocalStorage } = process.getBuiltinModule('node:async_hooks');
+      this.#isolated ??= new AsyncLocalStorage<Invocation>();
+    }
+    if (this.#isolated) return this.#isolated.run(invocation, fn);
+    this.#current = invocation;
+    const done = () => {
+      this.#current = null;
+    };
+    try {
+      const result = fn();
+      if (result instanceof Promise) return result.finally(done) as T;
+      done();
+      return result;
+    } catch (error) {
+      done();
+      throw error;
+    }
   }
 
   /** @internal Whether a Content-Type (or Accept) header names one of `api.binaryTypes`. */
