@@ -13,6 +13,10 @@ export class ChaliceViewError extends Error {
   readonly statusCode: number = 500;
   /** The `Code` of the error body; stays readable after minification, unlike the class name. */
   readonly code: string = 'ChaliceViewError';
+
+  override get name(): string {
+    return this.code;
+  }
 }
 
 /** 400: `throw new BadRequestError('Unknown city')`. */
@@ -75,4 +79,5 @@ export class TooManyRequestsError extends ChaliceViewError {
  */
 export class DefinitionError extends Error {
   readonly code = 'DEFINITION_ERROR';
+  override readonly name = 'DefinitionError';
 }

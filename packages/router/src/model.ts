@@ -1,4 +1,4 @@
-import { authorizerModel, BuiltinAuthorizer, type AuthorizerModel } from '@chalice/authorizers';
+import { authorizerModel, type AuthorizerModel } from '@chalice/authorizers';
 import { checkEventSource } from '@chalice/events';
 import type { Chalice } from './app.ts';
 import { CORSConfig } from './cors.ts';
@@ -54,7 +54,8 @@ export function describeApp(app: Chalice): AppModel {
   for (const path of app.routes.paths()) {
     for (const entry of Object.values(path.methods)) {
       const authorizer = entry.authorizer ? authorizerModel(entry.authorizer) : null;
-      if (authorizer && entry.authorizer instanceof BuiltinAuthorizer) {
+      // By kind, not instanceof: tooling may hold another copy of the package than the app.
+      if (authorizer && entry.authorizer?.kind === 'builtin') {
         authorizer.name = app.authorizerName(entry.authorizer) ?? authorizer.name;
       }
       routes.push({
