@@ -136,14 +136,22 @@ export class Chalice extends Registrar implements RestApp {
     blueprint.registerWith(this.#sink, { namePrefix: options.namePrefix ?? null, urlPrefix: options.urlPrefix ?? null }, this);
   }
 
+  /**
+   * Makes every invocation from now on run in its own async context, for a process that serves
+   * several requests at once (`chalice local`); without it the app switches by itself at the
+   * first overlap.
+   */
+  isolateInvocations(): void {
+    this.#isolated ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)<Invocation>();
+  }
+
   /** @internal Runs `fn` with the invocation's request and context visible to `currentRequest` and `lambdaContext`. */
   runInvocation<T>(request: Request | null, context: LambdaContext | null, fn: () => T): T {
     const invocation = { request, context };
     if (this.#current) {
       // Another invocation has not finished: from now on each runs in its own async context.
       // The unfinished one keeps `#current`, which only it can see (it has no store).
-      const { AsyncLocalStorage } = process.getBuiltinModule('node:async_hooks');
-      this.#isolated ??= new AsyncLocalStorage<Invocation>();
+      this.isolateInvocations();
     }
     if (this.#isolated) return this.#isolated.run(invocation, fn);
     this.#current = invocation;

@@ -1,0 +1,109 @@
+import { matchRoute, missingAuthenticationToken, type Chalice, type ProxyResult } from '@chalice/router';
+import type { LocalRequest, LocalResponse } from './http-types.ts';
+import { localLambdaContext, type LocalFunction } from './lambda-context.ts';
+import { LocalAuthorizers } from './local-authorizers.ts';
+import { restEventFor, splitUrl } from './rest-event.ts';
+
+/** How the local gateway behaves; the defaults are API Gateway's limits. */
+export interface GatewayOptions {
+  /** The API Gateway stage name in `requestContext` (default `api`). */
+  apiGatewayStage?: string;
+  /** The Lambda function behind a name (`api_handler` or an authorizer's): deployed name, memory, timeout. */
+  lambdaFunction?: (name: string) => LocalFunction;
+  /** How long a request may take before 504 (API Gateway: 29 s). */
+  timeoutMs?: number;
+  /** The largest request body (API Gateway: 10 MB). */
+  maxBodyBytes?: number;
+  /** Where notices go (authorizers not run locally, say). */
+  warn?: (message: string) => void;
+}
+
+const MB = 1024 * 1024;
+const SIGV4_MISSING =
+  "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. " +
+  "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+
+const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): LocalResponse => ({
+  statusCode,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: new TextEncoder().encode(JSON.stringify(body)),
+});
+
+/**
+ * API Gateway in front of an app's `app.handler`, without AWS: it matches the route, runs the
+ * route's authorizer, builds the REST v1 proxy event, calls the handler with a Lambda context and
+ * turns the result back into an HTTP response, with API Gateway's answers for no route (403),
+ * too large a body (413) and too slow a handler (504). Used by `chalice local` and `TestClient`.
+ *
+ * @example
+ * const gateway = new LocalGateway(app);
+ * const res = await gateway.handle({ method: 'GET', url: '/', headers: {}, body: new Uint8Array() });
+ */
+export class LocalGateway {
+  readonly app: Chalice;
+  readonly #options: Required<GatewayOptions>;
+  readonly #authorizers: LocalAuthorizers;
+
+  constructor(app: Chalice, options: GatewayOptions = {}) {
+    this.app = app;
+    this.#options = {
+      apiGatewayStage: options.apiGatewayStage ?? 'api',
+      lambdaFunction: options.lambdaFunction ?? ((name) => ({ functionName: name === 'api_handler' ? app.appName : `${app.appName}-${name}`, memorySize: 128, timeoutSeconds: 60 })),
+      timeoutMs: options.timeoutMs ?? 29_000,
+      maxBodyBytes: options.maxBodyBytes ?? 10 * MB,
+      warn: options.warn ?? ((message) => console.warn(message)),
+    };
+    this.#authorizers = new LocalAuthorizers(app, this.#options.lambdaFunction, this.#options.warn);
+    // Several requests at once must never share `app.currentRequest`.
+    app.isolateInvocations();
+  }
+
+  /** Answers one request. */
+  async handle(request: LocalRequest): Promise<LocalResponse> {
+    if (request.body.length > this.#options.maxBodyBytes) return json(413, { message: 'Request Too Long' });
+    const { path } = splitUrl(request.url);
+    const match = matchRoute(this.app.routes, path);
+    const headers = flatten(request.headers);
+    if (!match) {
+      const auth = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
+      if (auth) return json(403, { message: `${SIGV4_MISSING} Authorization=${headers[auth]}` }, { 'x-amzn-ErrorType': 'IncompleteSignatureException' });
+      return fromProxyResult(missingAuthenticationToken());
+    }
+    let authorizer: Record<string, unknown> | null = null;
+    const route = match.routes.methods[request.method];
+    if (route?.authorizer) {
+      const methodArn = `arn:aws:execute-api:local:123456789012:local/${this.#options.apiGatewayStage}/${request.method}${path}`;
+      const outcome = await this.#authorizers.authorize(route.authorizer, headers, methodArn);
+      if (!outcome.allowed) return json(outcome.statusCode, outcome.body);
+      authorizer = outcome.context;
+    }
+    const event = restEventFor(request, match, {
+      apiGatewayStage: this.#options.apiGatewayStage,
+      isBinaryType: (type) => this.app.isBinaryType(type),
+      authorizer,
+    });
+    const context = localLambdaContext(this.#options.lambdaFunction('api_handler'));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, this.#options.timeoutMs, 'timeout')));
+    try {
+      const result = await Promise.race([this.app.handler(event, context), timeout]);
+      return result === 'timeout' ? json(504, { message: 'Endpoint request timed out' }) : fromProxyResult(result);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function flatten(headers: LocalRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? (value.at(-1) ?? '') : value;
+  return out;
+}
+
+/** An HTTP response from a Lambda proxy result: headers joined, a base64 body decoded. */
+export function fromProxyResult(result: ProxyResult): LocalResponse {
+  const headers: Record<string, string | string[]> = { ...result.headers };
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name] = values;
+  const body = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '', 'utf8');
+  return { statusCode: result.statusCode, headers, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+}

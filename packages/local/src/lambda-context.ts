@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { LambdaContext } from '@chalice/router';
+
+/** What a local Lambda context is made from: the function's name and configured limits. */
+export interface LocalFunction {
+  /** The deployed name, `<app>-<stage>` for the API handler, `<app>-<stage>-<name>` otherwise. */
+  functionName: string;
+  memorySize: number;
+  timeoutSeconds: number;
+}
+
+/**
+ * A Lambda context like the Node.js runtime's, for running a handler locally: the function's
+ * name and memory, a fresh request id, and `getRemainingTimeInMillis()` counting down from
+ * `lambda_timeout`.
+ *
+ * @example
+ * const context = localLambdaContext({ functionName: 'app-dev', memorySize: 128, timeoutSeconds: 60 });
+ */
+export function localLambdaContext(fn: LocalFunction): LambdaContext {
+  const deadline = Date.now() + fn.timeoutSeconds * 1000;
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  return {
+    functionName: fn.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${region}:123456789012:function:${fn.functionName}`,
+    memoryLimitInMB: String(fn.memorySize),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${fn.functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+}

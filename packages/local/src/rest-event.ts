@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { PathMatch, RestApiEvent } from '@chalice/router';
+import type { LocalRequest } from './http-types.ts';
+
+/** What the event needs besides the request. */
+export interface EventSettings {
+  /** The API Gateway stage name (`api_gateway_stage`). */
+  apiGatewayStage: string;
+  isBinaryType(contentType: string): boolean;
+  /** What a built-in or Cognito authorizer put in `requestContext.authorizer`. */
+  authorizer?: Record<string, unknown> | null;
+}
+
+/** The path of a request URL, and its query parameters (last value and every value per key). */
+export function splitUrl(url: string): { path: string; query: Record<string, string> | null; multiQuery: Record<string, string[]> | null } {
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  if (at < 0 || at === url.length - 1) return { path, query: null, multiQuery: null };
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
+    query[key] = value;
+    (multiQuery[key] ??= []).push(value);
+  }
+  return { path, query, multiQuery };
+}
+
+/**
+ * The API Gateway REST (v1 proxy) event for a request that hit `match`: headers and multi-value
+ * headers, query and multi-value query, URL-decoded path parameters, the request context
+ * (resource path, stage, request id, source IP, authorizer output), and the body, base64 with
+ * `isBase64Encoded` when its Content-Type is one of the app's binary types.
+ */
+export function restEventFor(request: LocalRequest, match: PathMatch, settings: EventSettings): RestApiEvent {
+  const { path, query, multiQuery } = splitUrl(request.url);
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    headers[name] = values[values.length - 1] ?? '';
+    multiValueHeaders[name] = values;
+  }
+  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const binary = contentType !== '' && settings.isBinaryType(contentType);
+  const hasBody = request.body.length > 0;
+  const userAgent = Object.entries(headers).find(([name]) => name.toLowerCase() === 'user-agent')?.[1] ?? null;
+  const now = Date.now();
+  return {
+    resource: match.routes.path,
+    path,
+    httpMethod: request.method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: query,
+    multiValueQueryStringParameters: multiQuery,
+    pathParameters: Object.keys(match.params).length ? match.params : null,
+    stageVariables: null,
+    requestContext: {
+      resourcePath: match.routes.path,
+      httpMethod: request.method,
+      path: `/${settings.apiGatewayStage}${path}`,
+      stage: settings.apiGatewayStage,
+      requestId: randomUUID(),
+      resourceId: 'local',
+      apiId: 'local',
+      accountId: '123456789012',
+      protocol: 'HTTP/1.1',
+      domainName: headers.host ?? headers.Host ?? 'localhost',
+      requestTimeEpoch: now,
+      requestTime: new Date(now).toUTCString(),
+      identity: {
+        sourceIp: request.sourceIp ?? '127.0.0.1',
+        userAgent,
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        caller: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        user: null,
+        userArn: null,
+      },
+      ...(settings.authorizer ? { authorizer: settings.authorizer } : {}),
+    },
+    body: hasBody ? Buffer.from(request.body).toString(binary ? 'base64' : 'utf8') : null,
+    isBase64Encoded: hasBody && binary,
+  };
+}
