@@ -1,0 +1,144 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { loadApp } from '@chalice/config';
+import type { Chalice } from '@chalice/router';
+import { LocalGateway } from './gateway.ts';
+import type { LocalResponse } from './http-types.ts';
+import { applyEnvironment, localStage, projectConfig } from './project.ts';
+
+/** Options of {@link startLocalServer}. */
+export interface LocalServerOptions {
+  /** The project: its `app.ts` is loaded and `.chalice/config.json` applied. */
+  projectDir: string;
+  /** Chalice stage whose configuration applies (default `dev`). */
+  stage?: string;
+  host?: string;
+  port?: number;
+  /** Reload the app after edits to the app module or `chalicelib/` (default on). */
+  autoreload?: boolean;
+  /** Where notices and reload errors go (default stderr). */
+  log?: (message: string) => void;
+}
+
+/** A running local server. */
+export interface LocalServer {
+  /** e.g. `http://127.0.0.1:8000` */
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/** A problem starting the server that the user can fix: the port is taken, say. */
+export class LocalServerError extends Error {
+  readonly code = 'LOCAL_SERVER';
+}
+
+/**
+ * Serves a project's app over HTTP the way API Gateway would (see {@link LocalGateway}). Stage
+ * configuration applies (environment variables, timeouts, memory). With autoreload, an edit takes
+ * effect on the next request; an edit that breaks the app is answered with 500 and its error
+ * until it is fixed.
+ *
+ * @example
+ * const server = await startLocalServer({ projectDir: '.', port: 8000 });
+ * console.log(`Serving on ${server.url}`);
+ */
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const { projectDir, stage = 'dev', host = '127.0.0.1', port = 8000, autoreload = true } = options;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const config = projectConfig(projectDir);
+  let current: Promise<LocalGateway | Error> = load();
+  let restoreEnvironment = () => {};
+
+  async function load(): Promise<LocalGateway | Error> {
+    try {
+      const { app } = await loadApp({ projectDir });
+      const settings = localStage(app as Chalice, stage, config);
+      restoreEnvironment();
+      restoreEnvironment = applyEnvironment(settings.environment);
+      return new LocalGateway(app, { ...settings.gateway, warn: log });
+    } catch (error) {
+      log(`${(error as Error).message}`);
+      return error as Error;
+    }
+  }
+  const first = await current;
+  if (first instanceof Error) throw first;
+
+  const watchers: FSWatcher[] = [];
+  if (autoreload) {
+    const reload = (_: unknown, file: string | null) => {
+      if (file && /(^|[\\/])(node_modules|\.chalice)([\\/]|$)|~$/.test(file)) return;
+      current = load();
+    };
+    watchers.push(watch(projectDir, { persistent: false }, reload));
+    try {
+      watchers.push(watch(join(projectDir, 'chalicelib'), { persistent: false, recursive: true }, reload));
+    } catch {
+      // No chalicelib/: nothing more to watch.
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void serve(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const gateway = await current;
+    let response: LocalResponse;
+    if (gateway instanceof Error) {
+      response = { statusCode: 500, headers: { 'Content-Type': 'text/plain' }, body: new TextEncoder().encode(gateway.message) };
+    } else {
+      try {
+        response = await gateway.handle({
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers: rawHeaders(req.rawHeaders),
+          body: Buffer.concat(chunks),
+          sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
+        });
+      } catch (error) {
+        log(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
+        response = { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode('{"message": "Internal server error"}') };
+      }
+    }
+    // One write of head and body together, so keep-alive clients never wait on a delayed ACK.
+    res.writeHead(response.statusCode, { ...response.headers, 'Content-Length': String(response.body.length) });
+    res.end(response.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new LocalServerError(`Port ${port} on ${host} is already in use: pick another with --port`) : error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    server,
+    close: async () => {
+      for (const watcher of watchers) watcher.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      restoreEnvironment();
+    },
+  };
+}
+
+// Keeps the client's header casing, as API Gateway does; repeated headers become arrays.
+function rawHeaders(raw: string[]): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const value = raw[i + 1] as string;
+    const existing = headers[name];
+    headers[name] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+  }
+  return headers;
+}
