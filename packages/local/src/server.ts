@@ -19,6 +19,8 @@ export interface LocalServerOptions {
   autoreload?: boolean;
   /** Where notices and reload errors go (default stderr). */
   log?: (message: string) => void;
+  /** Runs on every loaded app before it serves; throwing refuses it (the CLI's feature-flag check). */
+  check?: (app: Chalice) => void;
 }
 
 /** A running local server. */
@@ -54,6 +56,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   async function load(): Promise<LocalGateway | Error> {
     try {
       const { app } = await loadApp({ projectDir });
+      options.check?.(app);
       const settings = localStage(app as Chalice, stage, config);
       restoreEnvironment();
       restoreEnvironment = applyEnvironment(settings.environment);

@@ -1,0 +1,24 @@
+/** A mistake the user can fix (a bad flag, config or app): one line, exit status 2. */
+export class UserError extends Error {
+  readonly code = 'USER_ERROR';
+}
+
+// Errors from the packages that mean "your project or your command line is wrong".
+const USER_CODES = new Set(['USER_ERROR', 'CONFIG_INVALID', 'APP_LOAD_FAILED', 'LOCAL_SERVER', 'DEFINITION_ERROR', 'EXPERIMENTAL_FEATURES']);
+
+/**
+ * Prints an error the way the CLI reports every failure, in this one place: user errors as one
+ * line (exit 2), anything else as a short internal-error line with the stack only under
+ * `--debug` (exit 1). Returns the exit status.
+ */
+export function reportError(error: unknown, debug: boolean, write: (text: string) => void = (t) => process.stderr.write(t)): number {
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code && USER_CODES.has(code)) {
+    write(`Error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
+    return 2;
+  }
+  write(`Internal error: ${message}\n${debug ? `${(error as Error)?.stack ?? ''}\n` : 'Run again with --debug for the stack trace.\n'}`);
+  return 1;
+}
