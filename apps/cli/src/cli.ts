@@ -37,15 +37,11 @@ cli
     const port = Number(options.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number from 0 to 65535, got ${JSON.stringify(options.port)}`);
     const { serveLocal } = await import('./commands/local.ts');
-    await serveLocal({ projectDir: projectDir(options), host: options.host, port, stage: options.stage, autoreload: options.autoreload });
+    await serveLocal({ projectDir: process.cwd(), host: options.host, port, stage: options.stage, autoreload: options.autoreload });
   });
 
 cli.help();
 cli.version(VERSION);
-
-function projectDir(options: Partial<GlobalOptions>): string {
-  return resolve(options.projectDir ?? process.cwd());
-}
 
 async function main(): Promise<void> {
   const debug = process.argv.includes('--debug');
@@ -57,7 +53,8 @@ async function main(): Promise<void> {
       cli.outputHelp();
       return;
     }
-    if (cli.options.projectDir) process.chdir(projectDir(cli.options));
+    // Commands run from the project directory, as Python Chalice's do.
+    if (cli.options.projectDir) process.chdir(resolve(String(cli.options.projectDir)));
     await cli.runMatchedCommand();
   } catch (error) {
     // cac reports bad flags and missing values as plain errors whose name is CACError.

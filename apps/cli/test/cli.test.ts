@@ -94,12 +94,14 @@ test('a new project is served by chalice local over real HTTP, and Ctrl-C stops 
   assert.match(output, /Stopped\./);
 });
 
-test('--project-dir serves another folder', async () => {
+test('--project-dir serves another folder, given absolute or relative', async () => {
   const dir = tempDir();
   assert.is(run(['new-project', 'elsewhere', '--template', 'rest-api'], dir).status, 0);
-  const server = await serve(['--project-dir', join(dir, 'elsewhere')], tmpdir());
-  assert.equal(await (await fetch(`${server.url}/`)).json(), { hello: 'world' });
-  await server.stop();
+  for (const [projectDir, cwd] of [[join(dir, 'elsewhere'), tmpdir()], ['elsewhere', dir]] as const) {
+    const server = await serve(['--project-dir', projectDir], cwd);
+    assert.equal(await (await fetch(`${server.url}/`)).json(), { hello: 'world' });
+    await server.stop();
+  }
 });
 
 test('experimental features without opting in print the seed\'s message and fail', () => {
