@@ -19,6 +19,7 @@ export interface GatewayOptions {
 }
 
 const MB = 1024 * 1024;
+const TIMED_OUT = Symbol('timed out');
 const SIGV4_MISSING =
   "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. " +
   "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
@@ -54,8 +55,6 @@ export class LocalGateway {
       warn: options.warn ?? ((message) => console.warn(message)),
     };
     this.#authorizers = new LocalAuthorizers(app, this.#options.lambdaFunction, this.#options.warn);
-    // Several requests at once must never share `app.currentRequest`.
-    app.isolateInvocations();
   }
 
   /** Answers one request. */
@@ -83,13 +82,43 @@ export class LocalGateway {
       authorizer,
     });
     const context = localLambdaContext(this.#options.lambdaFunction('api_handler'));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, this.#options.timeoutMs, 'timeout')));
-    try {
-      const result = await Promise.race([this.app.handler(event, context), timeout]);
-      return result === 'timeout' ? json(504, { message: 'Endpoint request timed out' }) : fromProxyResult(result);
-    } finally {
-      clearTimeout(timer);
+    const result = await this.#withinTimeout(this.app.handler(event, context));
+    return result === TIMED_OUT ? json(504, { message: 'Endpoint request timed out' }) : fromProxyResult(result);
+  }
+
+  // One timer for all requests in flight, not one each: the check runs a few times a second.
+  readonly #inFlight = new Set<{ deadline: number; expire: () => void }>();
+  #sweeper: NodeJS.Timeout | null = null;
+
+  #withinTimeout<T>(work: Promise<T>): Promise<T | typeof TIMED_OUT> {
+    return new Promise((resolve, reject) => {
+      const entry = { deadline: Date.now() + this.#options.timeoutMs, expire: () => resolve(TIMED_OUT) };
+      this.#inFlight.add(entry);
+      this.#sweeper ??= setInterval(() => this.#sweep(), Math.min(250, this.#options.timeoutMs)).unref();
+      work.then(
+        (value) => {
+          this.#inFlight.delete(entry);
+          resolve(value);
+        },
+        (error) => {
+          this.#inFlight.delete(entry);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  #sweep(): void {
+    const now = Date.now();
+    for (const entry of this.#inFlight) {
+      if (entry.deadline <= now) {
+        this.#inFlight.delete(entry);
+        entry.expire();
+      }
+    }
+    if (!this.#inFlight.size && this.#sweeper) {
+      clearInterval(this.#sweeper);
+      this.#sweeper = null;
     }
   }
 }

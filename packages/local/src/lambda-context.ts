@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LambdaContext } from '@chalice/router';
 
+// Read once: process.env look-ups are slow enough to show on every request.
+let region: string | undefined;
+
 /** What a local Lambda context is made from: the function's name and configured limits. */
 export interface LocalFunction {
   /** The deployed name, `<app>-<stage>` for the API handler, `<app>-<stage>-<name>` otherwise. */
@@ -19,7 +22,7 @@ export interface LocalFunction {
  */
 export function localLambdaContext(fn: LocalFunction): LambdaContext {
   const deadline = Date.now() + fn.timeoutSeconds * 1000;
-  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  region ??= process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   return {
     functionName: fn.functionName,
     functionVersion: '$LATEST',

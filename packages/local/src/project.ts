@@ -1,6 +1,7 @@
 import { API_HANDLER, functionConfig, loadConfig, stageSettings, type ProjectConfig } from '@chalice/config';
 import type { Chalice } from '@chalice/router';
 import type { GatewayOptions } from './gateway.ts';
+import type { LocalFunction } from './lambda-context.ts';
 
 /** A stage of a project as the local tools run it: gateway settings and environment variables. */
 export interface LocalStage {
@@ -15,13 +16,20 @@ export interface LocalStage {
  * environment variables. Without a project directory, the defaults.
  */
 export function localStage(app: Chalice, stage: string, config: ProjectConfig | null): LocalStage {
-  const fn = (name: string) => {
-    const settings = config ? functionConfig(config, stage, name) : null;
-    return {
-      functionName: name === API_HANDLER ? `${app.appName}-${stage}` : `${app.appName}-${stage}-${name}`,
-      memorySize: settings?.lambdaMemorySize ?? 128,
-      timeoutSeconds: settings?.lambdaTimeout ?? 60,
-    };
+  // Asked on every request: worked out once per function.
+  const functions = new Map<string, LocalFunction>();
+  const fn = (name: string): LocalFunction => {
+    let found = functions.get(name);
+    if (!found) {
+      const settings = config ? functionConfig(config, stage, name) : null;
+      found = {
+        functionName: name === API_HANDLER ? `${app.appName}-${stage}` : `${app.appName}-${stage}-${name}`,
+        memorySize: settings?.lambdaMemorySize ?? 128,
+        timeoutSeconds: settings?.lambdaTimeout ?? 60,
+      };
+      functions.set(name, found);
+    }
+    return found;
   };
   return {
     gateway: { apiGatewayStage: config ? stageSettings(config, stage).apiGatewayStage : 'api', lambdaFunction: fn },

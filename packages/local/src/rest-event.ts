@@ -11,6 +11,24 @@ export interface EventSettings {
   authorizer?: Record<string, unknown> | null;
 }
 
+function header(headers: Record<string, string>, lowerName: string): string | undefined {
+  for (const name in headers) if (name.length === lowerName.length && name.toLowerCase() === lowerName) return headers[name];
+  return undefined;
+}
+
+// API Gateway's format, "12/Mar/2024:18:24:02 +0000"; formatted once a second, not per request.
+let lastSecond = -1;
+let lastTime = '';
+function requestTime(now: number): string {
+  const second = Math.floor(now / 1000);
+  if (second !== lastSecond) {
+    const [, day, month, year, time] = /^\w+, (\d+) (\w+) (\d+) (\S+)/.exec(new Date(now).toUTCString()) ?? [];
+    lastSecond = second;
+    lastTime = `${day}/${month}/${year}:${time} +0000`;
+  }
+  return lastTime;
+}
+
 /** The path of a request URL, and its query parameters (last value and every value per key). */
 export function splitUrl(url: string): { path: string; query: Record<string, string> | null; multiQuery: Record<string, string[]> | null } {
   const at = url.indexOf('?');
@@ -41,10 +59,10 @@ export function restEventFor(request: LocalRequest, match: PathMatch, settings: 
     headers[name] = values[values.length - 1] ?? '';
     multiValueHeaders[name] = values;
   }
-  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const contentType = header(headers, 'content-type') ?? '';
   const binary = contentType !== '' && settings.isBinaryType(contentType);
   const hasBody = request.body.length > 0;
-  const userAgent = Object.entries(headers).find(([name]) => name.toLowerCase() === 'user-agent')?.[1] ?? null;
+  const userAgent = header(headers, 'user-agent') ?? null;
   const now = Date.now();
   return {
     resource: match.routes.path,
@@ -68,7 +86,7 @@ export function restEventFor(request: LocalRequest, match: PathMatch, settings: 
       protocol: 'HTTP/1.1',
       domainName: headers.host ?? headers.Host ?? 'localhost',
       requestTimeEpoch: now,
-      requestTime: new Date(now).toUTCString(),
+      requestTime: requestTime(now),
       identity: {
         sourceIp: request.sourceIp ?? '127.0.0.1',
         userAgent,

@@ -51,6 +51,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const config = projectConfig(projectDir);
   let current: Promise<LocalGateway | Error> = load();
+  // The loaded gateway, so requests skip awaiting `current` until a reload replaces it.
+  let ready: LocalGateway | Error | null = null;
   let restoreEnvironment = () => {};
 
   async function load(): Promise<LocalGateway | Error> {
@@ -68,12 +70,19 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
   const first = await current;
   if (first instanceof Error) throw first;
+  ready = first;
 
   const watchers: FSWatcher[] = [];
   if (autoreload) {
     const reload = (_: unknown, file: string | null) => {
       if (file && /(^|[\\/])(node_modules|\.chalice)([\\/]|$)|~$/.test(file)) return;
-      current = load();
+      ready = null;
+      const loading = load();
+      current = loading;
+      // A slower earlier reload must not overwrite a later one.
+      void loading.then((gateway) => {
+        if (current === loading) ready = gateway;
+      });
     };
     watchers.push(watch(projectDir, { persistent: false }, reload));
     try {
@@ -89,9 +98,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   server.keepAliveTimeout = 65_000;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const gateway = await current;
+    const body = await readBody(req);
+    const gateway = ready ?? (await current);
     let response: LocalResponse;
     if (gateway instanceof Error) {
       response = { statusCode: 500, headers: { 'Content-Type': 'text/plain' }, body: new TextEncoder().encode(gateway.message) };
@@ -101,7 +109,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
           method: req.method ?? 'GET',
           url: req.url ?? '/',
           headers: rawHeaders(req.rawHeaders),
-          body: Buffer.concat(chunks),
+          body,
           sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
         });
       } catch (error) {
@@ -109,9 +117,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         response = { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode('{"message": "Internal server error"}') };
       }
     }
-    // One write of head and body together, so keep-alive clients never wait on a delayed ACK.
-    res.writeHead(response.statusCode, { ...response.headers, 'Content-Length': String(response.body.length) });
-    res.end(response.body);
+    // One write of head and body together, so keep-alive clients never wait on a delayed ACK:
+    // Node joins a string body to the head in a single write, but sends a Buffer after it.
+    // latin1 maps each byte to one character and back, so any body survives unchanged.
+    const head: string[] = ['Content-Length', String(response.body.length)];
+    for (const name in response.headers) {
+      const value = response.headers[name]!;
+      if (typeof value === 'string') head.push(name, value);
+      else for (const one of value) head.push(name, one);
+    }
+    res.writeHead(response.statusCode, head);
+    res.end(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('latin1'), 'latin1');
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -132,6 +148,19 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       restoreEnvironment();
     },
   };
+}
+
+const EMPTY = new Uint8Array(0);
+
+// Most requests have no body: skip the stream machinery for them.
+function readBody(req: IncomingMessage): Uint8Array | Promise<Uint8Array> {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return EMPTY;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 // Keeps the client's header casing, as API Gateway does; repeated headers become arrays.
