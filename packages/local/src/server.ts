@@ -50,6 +50,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const { projectDir, stage = 'dev', host = '127.0.0.1', port = 8000, autoreload = true } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const config = projectConfig(projectDir);
+  for (const warning of config?.warnings ?? []) log(`Warning: ${warning}`);
   let current: Promise<LocalGateway | Error> = load();
   // The loaded gateway, so requests skip awaiting `current` until a reload replaces it.
   let ready: LocalGateway | Error | null = null;

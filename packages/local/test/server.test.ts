@@ -68,6 +68,15 @@ test('autoreload: an edit is served on the next request; a broken edit answers 5
   }
 });
 
+test('config warnings (unknown keys) are printed at start', async () => {
+  const dir = project(APP);
+  writeFileSync(join(dir, '.chalice', 'config.json'), JSON.stringify({ app_name: 'served', lambda_timout: 5 }));
+  const logs: string[] = [];
+  const server = await startLocalServer({ projectDir: dir, port: 0, autoreload: false, log: (m) => logs.push(m) });
+  await server.close();
+  assert.equal(logs, [`Warning: ${join(dir, '.chalice', 'config.json')}: unknown key lambda_timout is ignored`]);
+});
+
 test('a taken port is a clear LocalServerError', async () => {
   const blocker = createServer();
   await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
