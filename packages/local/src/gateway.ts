@@ -44,6 +44,7 @@ export class LocalGateway {
   readonly app: Chalice;
   readonly #options: Required<GatewayOptions>;
   readonly #authorizers: LocalAuthorizers;
+  readonly #isBinaryType = (type: string) => this.app.isBinaryType(type);
 
   constructor(app: Chalice, options: GatewayOptions = {}) {
     this.app = app;
@@ -60,10 +61,11 @@ export class LocalGateway {
   /** Answers one request. */
   async handle(request: LocalRequest): Promise<LocalResponse> {
     if (request.body.length > this.#options.maxBodyBytes) return json(413, { message: 'Request Too Long' });
-    const { path } = splitUrl(request.url);
+    const url = splitUrl(request.url);
+    const { path } = url;
     const match = matchRoute(this.app.routes, path);
-    const headers = flatten(request.headers);
     if (!match) {
+      const headers = flatten(request.headers);
       const auth = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
       if (auth) return json(403, { message: `${SIGV4_MISSING} Authorization=${headers[auth]}` }, { 'x-amzn-ErrorType': 'IncompleteSignatureException' });
       return fromProxyResult(missingAuthenticationToken());
@@ -72,15 +74,11 @@ export class LocalGateway {
     const route = match.routes.methods[request.method];
     if (route?.authorizer) {
       const methodArn = `arn:aws:execute-api:local:123456789012:local/${this.#options.apiGatewayStage}/${request.method}${path}`;
-      const outcome = await this.#authorizers.authorize(route.authorizer, headers, methodArn);
+      const outcome = await this.#authorizers.authorize(route.authorizer, flatten(request.headers), methodArn);
       if (!outcome.allowed) return json(outcome.statusCode, outcome.body);
       authorizer = outcome.context;
     }
-    const event = restEventFor(request, match, {
-      apiGatewayStage: this.#options.apiGatewayStage,
-      isBinaryType: (type) => this.app.isBinaryType(type),
-      authorizer,
-    });
+    const event = restEventFor(request, match, { apiGatewayStage: this.#options.apiGatewayStage, isBinaryType: this.#isBinaryType, authorizer }, url);
     const context = localLambdaContext(this.#options.lambdaFunction('api_handler'));
     const result = await this.#withinTimeout(this.app.handler(event, context));
     return result === TIMED_OUT ? json(504, { message: 'Endpoint request timed out' }) : fromProxyResult(result);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { requestId } from './ids.ts';
 import type { LambdaContext } from '@chalice/router';
 
 // Read once: process.env look-ups are slow enough to show on every request.
@@ -28,7 +28,7 @@ export function localLambdaContext(fn: LocalFunction): LambdaContext {
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${region}:123456789012:function:${fn.functionName}`,
     memoryLimitInMB: String(fn.memorySize),
-    awsRequestId: randomUUID(),
+    awsRequestId: requestId(),
     logGroupName: `/aws/lambda/${fn.functionName}`,
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: true,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { requestId } from './ids.ts';
 import type { PathMatch, RestApiEvent } from '@chalice/router';
 import type { LocalRequest } from './http-types.ts';
 
@@ -49,8 +49,8 @@ export function splitUrl(url: string): { path: string; query: Record<string, str
  * (resource path, stage, request id, source IP, authorizer output), and the body, base64 with
  * `isBase64Encoded` when its Content-Type is one of the app's binary types.
  */
-export function restEventFor(request: LocalRequest, match: PathMatch, settings: EventSettings): RestApiEvent {
-  const { path, query, multiQuery } = splitUrl(request.url);
+export function restEventFor(request: LocalRequest, match: PathMatch, settings: EventSettings, url = splitUrl(request.url)): RestApiEvent {
+  const { path, query, multiQuery } = url;
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -79,7 +79,7 @@ export function restEventFor(request: LocalRequest, match: PathMatch, settings: 
       httpMethod: request.method,
       path: `/${settings.apiGatewayStage}${path}`,
       stage: settings.apiGatewayStage,
-      requestId: randomUUID(),
+      requestId: requestId(),
       resourceId: 'local',
       apiId: 'local',
       accountId: '123456789012',

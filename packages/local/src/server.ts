@@ -94,41 +94,33 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
 
   const server = createServer((req, res) => {
-    void serve(req, res);
+    // No awaits on the common path (a loaded app, no body): each one costs a turn of the loop.
+    const body = readBody(req);
+    if (body instanceof Uint8Array && ready) serve(ready, req, res, body);
+    else void Promise.all([body, ready ?? current]).then(([bytes, gateway]) => serve(gateway, req, res, bytes));
   });
   server.keepAliveTimeout = 65_000;
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    const gateway = ready ?? (await current);
-    let response: LocalResponse;
+  function serve(gateway: LocalGateway | Error, req: IncomingMessage, res: ServerResponse, body: Uint8Array): void {
     if (gateway instanceof Error) {
-      response = { statusCode: 500, headers: { 'Content-Type': 'text/plain' }, body: new TextEncoder().encode(gateway.message) };
-    } else {
-      try {
-        response = await gateway.handle({
-          method: req.method ?? 'GET',
-          url: req.url ?? '/',
-          headers: rawHeaders(req.rawHeaders),
-          body,
-          sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
-        });
-      } catch (error) {
-        log(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
-        response = { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode('{"message": "Internal server error"}') };
-      }
+      send(res, { statusCode: 500, headers: { 'Content-Type': 'text/plain' }, body: new TextEncoder().encode(gateway.message) });
+      return;
     }
-    // One write of head and body together, so keep-alive clients never wait on a delayed ACK:
-    // Node joins a string body to the head in a single write, but sends a Buffer after it.
-    // latin1 maps each byte to one character and back, so any body survives unchanged.
-    const head: string[] = ['Content-Length', String(response.body.length)];
-    for (const name in response.headers) {
-      const value = response.headers[name]!;
-      if (typeof value === 'string') head.push(name, value);
-      else for (const one of value) head.push(name, one);
-    }
-    res.writeHead(response.statusCode, head);
-    res.end(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('latin1'), 'latin1');
+    gateway
+      .handle({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: rawHeaders(req.rawHeaders),
+        body,
+        sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
+      })
+      .then(
+        (response) => send(res, response),
+        (error) => {
+          log(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
+          send(res, { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode('{"message": "Internal server error"}') });
+        },
+      );
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -152,6 +144,20 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 }
 
 const EMPTY = new Uint8Array(0);
+
+// One write of head and body together, so keep-alive clients never wait on a delayed ACK:
+// Node joins a string body to the head in a single write, but sends a Buffer after it.
+// latin1 maps each byte to one character and back, so any body survives unchanged.
+function send(res: ServerResponse, response: LocalResponse): void {
+  const head: string[] = ['Content-Length', String(response.body.length)];
+  for (const name in response.headers) {
+    const value = response.headers[name]!;
+    if (typeof value === 'string') head.push(name, value);
+    else for (const one of value) head.push(name, one);
+  }
+  res.writeHead(response.statusCode, head);
+  res.end(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('latin1'), 'latin1');
+}
 
 // Most requests have no body: skip the stream machinery for them.
 function readBody(req: IncomingMessage): Uint8Array | Promise<Uint8Array> {

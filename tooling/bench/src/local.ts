@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { median, table } from './stats.ts';
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 const SECONDS = 3;
 
 function start(kind: 'bare' | 'chalice'): Promise<{ url: string; child: ChildProcess }> {
@@ -15,7 +15,17 @@ function start(kind: 'bare' | 'chalice'): Promise<{ url: string; child: ChildPro
   });
 }
 
+// wrk when the machine has it (C, so the client takes little of the CPU), else autocannon.
+const HAS_WRK = spawnSync('wrk', ['--version']).error === undefined;
+const TOOL = HAS_WRK ? 'wrk' : 'autocannon';
+
 async function load(url: string): Promise<number> {
+  if (HAS_WRK) {
+    const out = spawnSync('wrk', ['-t', '1', '-c', '8', '-d', `${SECONDS}s`, url], { encoding: 'utf8' }).stdout;
+    const rate = /Requests\/sec:\s+([\d.]+)/.exec(out);
+    if (!rate || /Non-2xx/.test(out)) throw new Error(`wrk against ${url} failed: ${out}`);
+    return Number(rate[1]);
+  }
   const result = await autocannon({ url, connections: 8, duration: SECONDS });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result.requests.average;
@@ -38,7 +48,7 @@ export async function runLocal(): Promise<Record<string, number>> {
     }
     const bare = median(samples.bare!);
     const chalice = median(samples.chalice!);
-    console.log(`local: autocannon, 8 keep-alive connections, ${ROUNDS} x ${SECONDS} s rounds each`);
+    console.log(`local: ${TOOL}, 8 keep-alive connections, ${ROUNDS} x ${SECONDS} s rounds each`);
     console.log(
       table([
         ['server', 'median requests/s', 'ratio to bare'],
