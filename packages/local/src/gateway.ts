@@ -1,4 +1,4 @@
-import { matchRoute, missingAuthenticationToken, type Chalice, type ProxyResult } from '@chalice/router';
+import { matchRoute, missingAuthenticationToken, type Authorizer, type Chalice, type PathMatch, type ProxyResult } from '@chalice/router';
 import type { LocalRequest, LocalResponse } from './http-types.ts';
 import { localLambdaContext, type LocalFunction } from './lambda-context.ts';
 import { LocalAuthorizers } from './local-authorizers.ts';
@@ -19,7 +19,6 @@ export interface GatewayOptions {
 }
 
 const MB = 1024 * 1024;
-const TIMED_OUT = Symbol('timed out');
 const SIGV4_MISSING =
   "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. " +
   "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
@@ -59,44 +58,48 @@ export class LocalGateway {
   }
 
   /** Answers one request. */
-  async handle(request: LocalRequest): Promise<LocalResponse> {
-    if (request.body.length > this.#options.maxBodyBytes) return json(413, { message: 'Request Too Long' });
+  handle(request: LocalRequest): Promise<LocalResponse> {
+    if (request.body.length > this.#options.maxBodyBytes) return Promise.resolve(json(413, { message: 'Request Too Long' }));
     const url = splitUrl(request.url);
-    const { path } = url;
-    const match = matchRoute(this.app.routes, path);
+    const match = matchRoute(this.app.routes, url.path);
     if (!match) {
       const headers = flatten(request.headers);
       const auth = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
-      if (auth) return json(403, { message: `${SIGV4_MISSING} Authorization=${headers[auth]}` }, { 'x-amzn-ErrorType': 'IncompleteSignatureException' });
-      return fromProxyResult(missingAuthenticationToken());
+      if (auth) return Promise.resolve(json(403, { message: `${SIGV4_MISSING} Authorization=${headers[auth]}` }, { 'x-amzn-ErrorType': 'IncompleteSignatureException' }));
+      return Promise.resolve(fromProxyResult(missingAuthenticationToken()));
     }
-    let authorizer: Record<string, unknown> | null = null;
     const route = match.routes.methods[request.method];
-    if (route?.authorizer) {
-      const methodArn = `arn:aws:execute-api:local:123456789012:local/${this.#options.apiGatewayStage}/${request.method}${path}`;
-      const outcome = await this.#authorizers.authorize(route.authorizer, flatten(request.headers), methodArn);
-      if (!outcome.allowed) return json(outcome.statusCode, outcome.body);
-      authorizer = outcome.context;
-    }
+    if (route?.authorizer) return this.#authorized(route.authorizer, request, match, url);
+    return this.#invoke(request, match, url, null);
+  }
+
+  async #authorized(authorizer: Authorizer, request: LocalRequest, match: PathMatch, url: ReturnType<typeof splitUrl>): Promise<LocalResponse> {
+    const methodArn = `arn:aws:execute-api:local:123456789012:local/${this.#options.apiGatewayStage}/${request.method}${url.path}`;
+    const outcome = await this.#authorizers.authorize(authorizer, flatten(request.headers), methodArn);
+    if (!outcome.allowed) return json(outcome.statusCode, outcome.body);
+    return this.#invoke(request, match, url, outcome.context);
+  }
+
+  // The common path makes no promise of its own beyond the handler's and the timeout's.
+  #invoke(request: LocalRequest, match: PathMatch, url: ReturnType<typeof splitUrl>, authorizer: Record<string, unknown> | null): Promise<LocalResponse> {
     const event = restEventFor(request, match, { apiGatewayStage: this.#options.apiGatewayStage, isBinaryType: this.#isBinaryType, authorizer }, url);
     const context = localLambdaContext(this.#options.lambdaFunction('api_handler'));
-    const result = await this.#withinTimeout(this.app.handler(event, context));
-    return result === TIMED_OUT ? json(504, { message: 'Endpoint request timed out' }) : fromProxyResult(result);
+    return this.#withinTimeout(this.app.handler(event, context), fromProxyResult, () => json(504, { message: 'Endpoint request timed out' }));
   }
 
   // One timer for all requests in flight, not one each: the check runs a few times a second.
   readonly #inFlight = new Set<{ deadline: number; expire: () => void }>();
   #sweeper: NodeJS.Timeout | null = null;
 
-  #withinTimeout<T>(work: Promise<T>): Promise<T | typeof TIMED_OUT> {
+  #withinTimeout<T, R>(work: Promise<T>, done: (value: T) => R, late: () => R): Promise<R> {
     return new Promise((resolve, reject) => {
-      const entry = { deadline: Date.now() + this.#options.timeoutMs, expire: () => resolve(TIMED_OUT) };
+      const entry = { deadline: Date.now() + this.#options.timeoutMs, expire: () => resolve(late()) };
       this.#inFlight.add(entry);
       this.#sweeper ??= setInterval(() => this.#sweep(), Math.min(250, this.#options.timeoutMs)).unref();
       work.then(
         (value) => {
           this.#inFlight.delete(entry);
-          resolve(value);
+          resolve(done(value));
         },
         (error) => {
           this.#inFlight.delete(entry);
@@ -127,10 +130,33 @@ function flatten(headers: LocalRequest['headers']): Record<string, string> {
   return out;
 }
 
-/** An HTTP response from a Lambda proxy result: headers joined, a base64 body decoded. */
+/**
+ * An HTTP response from a Lambda proxy result: headers joined, a base64 body decoded. A text body
+ * is encoded only when `body` is read; the server writes the text as it is.
+ */
 export function fromProxyResult(result: ProxyResult): LocalResponse {
-  const headers: Record<string, string | string[]> = { ...result.headers };
-  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name] = values;
-  const body = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body ?? '', 'utf8');
-  return { statusCode: result.statusCode, headers, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  // The result is the gateway's own, fresh from the handler: its headers object can be reused.
+  const headers: Record<string, string | string[]> = result.headers;
+  const multi = result.multiValueHeaders;
+  for (const name in multi) headers[name] = multi[name] as string[];
+  if (result.isBase64Encoded) {
+    const bytes = Buffer.from(result.body, 'base64');
+    return { statusCode: result.statusCode, headers, body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  }
+  return new TextResponse(result.statusCode, headers, result.body ?? '');
+}
+
+/** A response whose body is text, kept as text until someone needs the bytes. */
+export class TextResponse implements LocalResponse {
+  #bytes: Uint8Array | undefined;
+
+  constructor(
+    readonly statusCode: number,
+    readonly headers: Record<string, string | string[]>,
+    readonly text: string,
+  ) {}
+
+  get body(): Uint8Array {
+    return (this.#bytes ??= new TextEncoder().encode(this.text));
+  }
 }

@@ -1,4 +1,4 @@
-export { fromProxyResult, LocalGateway, type GatewayOptions } from './gateway.ts';
+export { fromProxyResult, LocalGateway, TextResponse, type GatewayOptions } from './gateway.ts';
 export type { LocalRequest, LocalResponse } from './http-types.ts';
 export { localLambdaContext, type LocalFunction } from './lambda-context.ts';
 export { allows, decodeJwtClaims, LocalAuthorizers, type AuthorizerOutcome } from './local-authorizers.ts';

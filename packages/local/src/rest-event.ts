@@ -53,11 +53,16 @@ export function restEventFor(request: LocalRequest, match: PathMatch, settings: 
   const { path, query, multiQuery } = url;
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const name in request.headers) {
+    const value = request.headers[name];
     if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    headers[name] = values[values.length - 1] ?? '';
-    multiValueHeaders[name] = values;
+    if (typeof value === 'string') {
+      headers[name] = value;
+      multiValueHeaders[name] = [value];
+    } else {
+      headers[name] = value[value.length - 1] ?? '';
+      multiValueHeaders[name] = value;
+    }
   }
   const contentType = header(headers, 'content-type') ?? '';
   const binary = contentType !== '' && settings.isBinaryType(contentType);

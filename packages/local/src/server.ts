@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { loadApp } from '@chalice/config';
 import type { Chalice } from '@chalice/router';
-import { LocalGateway } from './gateway.ts';
+import { LocalGateway, TextResponse } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';
 import { applyEnvironment, localStage, projectConfig } from './project.ts';
 
@@ -112,7 +112,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         url: req.url ?? '/',
         headers: rawHeaders(req.rawHeaders),
         body,
-        sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
+        sourceIp: sourceIp(req),
       })
       .then(
         (response) => send(res, response),
@@ -145,18 +145,27 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
 const EMPTY = new Uint8Array(0);
 
+// IPv4 clients of a dual-stack socket show as ::ffff:a.b.c.d; API Gateway reports a.b.c.d.
+function sourceIp(req: IncomingMessage): string | undefined {
+  const address = req.socket.remoteAddress;
+  return address?.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
 // One write of head and body together, so keep-alive clients never wait on a delayed ACK:
 // Node joins a string body to the head in a single write, but sends a Buffer after it.
 // latin1 maps each byte to one character and back, so any body survives unchanged.
 function send(res: ServerResponse, response: LocalResponse): void {
-  const head: string[] = ['Content-Length', String(response.body.length)];
+  const text = response instanceof TextResponse ? response.text : null;
+  const length = text === null ? response.body.length : Buffer.byteLength(text);
+  const head: string[] = ['Content-Length', String(length)];
   for (const name in response.headers) {
     const value = response.headers[name]!;
     if (typeof value === 'string') head.push(name, value);
     else for (const one of value) head.push(name, one);
   }
   res.writeHead(response.statusCode, head);
-  res.end(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('latin1'), 'latin1');
+  if (text !== null) res.end(text);
+  else res.end(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('latin1'), 'latin1');
 }
 
 // Most requests have no body: skip the stream machinery for them.

@@ -29,7 +29,9 @@ export interface TestResponse extends LocalResponse {
 }
 
 const toResponse = (res: LocalResponse): TestResponse => ({
-  ...res,
+  statusCode: res.statusCode,
+  headers: res.headers,
+  body: res.body,
   get text() {
     return new TextDecoder().decode(res.body);
   },

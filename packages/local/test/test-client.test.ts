@@ -52,6 +52,7 @@ test('http requests: status, headers, text and json()', async () => {
   assert.is(res.headers['Content-Type'], 'application/json');
   assert.equal(res.json(), { hello: 'world' });
   assert.is(res.text, '{"hello":"world"}');
+  assert.equal([...res.body], [...new TextEncoder().encode('{"hello":"world"}')]);
   const missing = await client.http.get('/items/7');
   assert.is(missing.statusCode, 404);
   assert.equal(missing.json(), { Code: 'NotFoundError', Message: 'No item 7' });
