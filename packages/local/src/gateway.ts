@@ -1,4 +1,4 @@
-import { matchRoute, missingAuthenticationToken, type Authorizer, type Chalice, type PathMatch, type ProxyResult } from '@chalice/router';
+import { matchRoute, missingAuthenticationToken, type Chalice, type PathMatch, type ProxyResult } from '@chalice/router';
 import type { LocalRequest, LocalResponse } from './http-types.ts';
 import { localLambdaContext, type LocalFunction } from './lambda-context.ts';
 import { LocalAuthorizers } from './local-authorizers.ts';
@@ -59,55 +59,67 @@ export class LocalGateway {
 
   /** Answers one request. */
   handle(request: LocalRequest): Promise<LocalResponse> {
-    if (request.body.length > this.#options.maxBodyBytes) return Promise.resolve(json(413, { message: 'Request Too Long' }));
+    return new Promise((resolve, reject) => this.respond(request, resolve, reject));
+  }
+
+  /**
+   * Answers one request through callbacks: what the HTTP server uses, as it saves the promise
+   * hops of {@link LocalGateway.handle} on every request.
+   */
+  respond(request: LocalRequest, done: (response: LocalResponse) => void, fail: (error: unknown) => void): void {
+    if (request.body.length > this.#options.maxBodyBytes) return done(json(413, { message: 'Request Too Long' }));
     const url = splitUrl(request.url);
     const match = matchRoute(this.app.routes, url.path);
     if (!match) {
       const headers = flatten(request.headers);
       const auth = Object.keys(headers).find((name) => name.toLowerCase() === 'authorization');
-      if (auth) return Promise.resolve(json(403, { message: `${SIGV4_MISSING} Authorization=${headers[auth]}` }, { 'x-amzn-ErrorType': 'IncompleteSignatureException' }));
-      return Promise.resolve(fromProxyResult(missingAuthenticationToken()));
+      if (auth) return done(json(403, { message: `${SIGV4_MISSING} Authorization=${headers[auth]}` }, { 'x-amzn-ErrorType': 'IncompleteSignatureException' }));
+      return done(fromProxyResult(missingAuthenticationToken()));
     }
     const route = match.routes.methods[request.method];
-    if (route?.authorizer) return this.#authorized(route.authorizer, request, match, url);
-    return this.#invoke(request, match, url, null);
-  }
-
-  async #authorized(authorizer: Authorizer, request: LocalRequest, match: PathMatch, url: ReturnType<typeof splitUrl>): Promise<LocalResponse> {
+    if (!route?.authorizer) return this.#invoke(request, match, url, null, done, fail);
     const methodArn = `arn:aws:execute-api:local:123456789012:local/${this.#options.apiGatewayStage}/${request.method}${url.path}`;
-    const outcome = await this.#authorizers.authorize(authorizer, flatten(request.headers), methodArn);
-    if (!outcome.allowed) return json(outcome.statusCode, outcome.body);
-    return this.#invoke(request, match, url, outcome.context);
+    this.#authorizers.authorize(route.authorizer, flatten(request.headers), methodArn).then((outcome) => {
+      if (!outcome.allowed) done(json(outcome.statusCode, outcome.body));
+      else this.#invoke(request, match, url, outcome.context, done, fail);
+    }, fail);
   }
 
-  // The common path makes no promise of its own beyond the handler's and the timeout's.
-  #invoke(request: LocalRequest, match: PathMatch, url: ReturnType<typeof splitUrl>, authorizer: Record<string, unknown> | null): Promise<LocalResponse> {
+  #invoke(
+    request: LocalRequest,
+    match: PathMatch,
+    url: ReturnType<typeof splitUrl>,
+    authorizer: Record<string, unknown> | null,
+    done: (response: LocalResponse) => void,
+    fail: (error: unknown) => void,
+  ): void {
     const event = restEventFor(request, match, { apiGatewayStage: this.#options.apiGatewayStage, isBinaryType: this.#isBinaryType, authorizer }, url);
     const context = localLambdaContext(this.#options.lambdaFunction('api_handler'));
-    return this.#withinTimeout(this.app.handler(event, context), fromProxyResult, () => json(504, { message: 'Endpoint request timed out' }));
+    // One timer for all requests in flight (see #sweep), not one each.
+    let settled = false;
+    const entry = {
+      deadline: Date.now() + this.#options.timeoutMs,
+      expire: () => {
+        settled = true;
+        done(json(504, { message: 'Endpoint request timed out' }));
+      },
+    };
+    this.#inFlight.add(entry);
+    this.#sweeper ??= setInterval(() => this.#sweep(), Math.min(250, this.#options.timeoutMs)).unref();
+    this.app.handler(event, context).then(
+      (result) => {
+        this.#inFlight.delete(entry);
+        if (!settled) done(fromProxyResult(result));
+      },
+      (error) => {
+        this.#inFlight.delete(entry);
+        if (!settled) fail(error);
+      },
+    );
   }
 
-  // One timer for all requests in flight, not one each: the check runs a few times a second.
   readonly #inFlight = new Set<{ deadline: number; expire: () => void }>();
   #sweeper: NodeJS.Timeout | null = null;
-
-  #withinTimeout<T, R>(work: Promise<T>, done: (value: T) => R, late: () => R): Promise<R> {
-    return new Promise((resolve, reject) => {
-      const entry = { deadline: Date.now() + this.#options.timeoutMs, expire: () => resolve(late()) };
-      this.#inFlight.add(entry);
-      this.#sweeper ??= setInterval(() => this.#sweep(), Math.min(250, this.#options.timeoutMs)).unref();
-      work.then(
-        (value) => {
-          this.#inFlight.delete(entry);
-          resolve(done(value));
-        },
-        (error) => {
-          this.#inFlight.delete(entry);
-          reject(error);
-        },
-      );
-    });
-  }
 
   #sweep(): void {
     const now = Date.now();

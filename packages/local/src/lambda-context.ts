@@ -12,6 +12,44 @@ export interface LocalFunction {
   timeoutSeconds: number;
 }
 
+// The parts of a context that depend only on the function, built once per function.
+const fixed = new WeakMap<LocalFunction, { invokedFunctionArn: string; logGroupName: string; memoryLimitInMB: string }>();
+
+class LocalContext implements LambdaContext {
+  [key: string]: unknown;
+  readonly functionVersion = '$LATEST';
+  readonly logStreamName = 'local';
+  callbackWaitsForEmptyEventLoop = true;
+  readonly awsRequestId = requestId();
+  readonly functionName: string;
+  readonly invokedFunctionArn: string;
+  readonly logGroupName: string;
+  readonly memoryLimitInMB: string;
+  readonly #deadline: number;
+
+  constructor(fn: LocalFunction) {
+    let parts = fixed.get(fn);
+    if (!parts) {
+      region ??= process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+      parts = {
+        invokedFunctionArn: `arn:aws:lambda:${region}:123456789012:function:${fn.functionName}`,
+        logGroupName: `/aws/lambda/${fn.functionName}`,
+        memoryLimitInMB: String(fn.memorySize),
+      };
+      fixed.set(fn, parts);
+    }
+    this.functionName = fn.functionName;
+    this.invokedFunctionArn = parts.invokedFunctionArn;
+    this.logGroupName = parts.logGroupName;
+    this.memoryLimitInMB = parts.memoryLimitInMB;
+    this.#deadline = Date.now() + fn.timeoutSeconds * 1000;
+  }
+
+  getRemainingTimeInMillis(): number {
+    return Math.max(0, this.#deadline - Date.now());
+  }
+}
+
 /**
  * A Lambda context like the Node.js runtime's, for running a handler locally: the function's
  * name and memory, a fresh request id, and `getRemainingTimeInMillis()` counting down from
@@ -21,17 +59,5 @@ export interface LocalFunction {
  * const context = localLambdaContext({ functionName: 'app-dev', memorySize: 128, timeoutSeconds: 60 });
  */
 export function localLambdaContext(fn: LocalFunction): LambdaContext {
-  const deadline = Date.now() + fn.timeoutSeconds * 1000;
-  region ??= process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  return {
-    functionName: fn.functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${region}:123456789012:function:${fn.functionName}`,
-    memoryLimitInMB: String(fn.memorySize),
-    awsRequestId: requestId(),
-    logGroupName: `/aws/lambda/${fn.functionName}`,
-    logStreamName: 'local',
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  };
+  return new LocalContext(fn);
 }

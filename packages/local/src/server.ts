@@ -106,21 +106,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       send(res, { statusCode: 500, headers: { 'Content-Type': 'text/plain' }, body: new TextEncoder().encode(gateway.message) });
       return;
     }
-    gateway
-      .handle({
-        method: req.method ?? 'GET',
-        url: req.url ?? '/',
-        headers: rawHeaders(req.rawHeaders),
-        body,
-        sourceIp: sourceIp(req),
-      })
-      .then(
-        (response) => send(res, response),
-        (error) => {
-          log(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
-          send(res, { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode('{"message": "Internal server error"}') });
-        },
-      );
+    gateway.respond(
+      { method: req.method ?? 'GET', url: req.url ?? '/', headers: rawHeaders(req.rawHeaders), body, sourceIp: sourceIp(req) },
+      (response) => send(res, response),
+      (error) => {
+        log(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
+        send(res, { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode('{"message": "Internal server error"}') });
+      },
+    );
   }
 
   await new Promise<void>((resolve, reject) => {
