@@ -23,6 +23,13 @@ const SIGV4_MISSING =
   "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. " +
   "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
 
+/** A request waiting on the handler, and whether the 29 s limit already answered it. */
+interface InFlight {
+  deadline: number;
+  done: (response: LocalResponse) => void;
+  expired: boolean;
+}
+
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): LocalResponse => ({
   statusCode,
   headers: { 'Content-Type': 'application/json', ...headers },
@@ -96,29 +103,22 @@ export class LocalGateway {
     const event = restEventFor(request, match, { apiGatewayStage: this.#options.apiGatewayStage, isBinaryType: this.#isBinaryType, authorizer }, url);
     const context = localLambdaContext(this.#options.lambdaFunction('api_handler'));
     // One timer for all requests in flight (see #sweep), not one each.
-    let settled = false;
-    const entry = {
-      deadline: Date.now() + this.#options.timeoutMs,
-      expire: () => {
-        settled = true;
-        done(json(504, { message: 'Endpoint request timed out' }));
-      },
-    };
+    const entry: InFlight = { deadline: Date.now() + this.#options.timeoutMs, done, expired: false };
     this.#inFlight.add(entry);
     this.#sweeper ??= setInterval(() => this.#sweep(), Math.min(250, this.#options.timeoutMs)).unref();
     this.app.handler(event, context).then(
       (result) => {
         this.#inFlight.delete(entry);
-        if (!settled) done(fromProxyResult(result));
+        if (!entry.expired) done(fromProxyResult(result));
       },
       (error) => {
         this.#inFlight.delete(entry);
-        if (!settled) fail(error);
+        if (!entry.expired) fail(error);
       },
     );
   }
 
-  readonly #inFlight = new Set<{ deadline: number; expire: () => void }>();
+  readonly #inFlight = new Set<InFlight>();
   #sweeper: NodeJS.Timeout | null = null;
 
   #sweep(): void {
@@ -126,7 +126,8 @@ export class LocalGateway {
     for (const entry of this.#inFlight) {
       if (entry.deadline <= now) {
         this.#inFlight.delete(entry);
-        entry.expire();
+        entry.expired = true;
+        entry.done(json(504, { message: 'Endpoint request timed out' }));
       }
     }
     if (!this.#inFlight.size && this.#sweeper) {

@@ -12,8 +12,12 @@ export interface LocalFunction {
   timeoutSeconds: number;
 }
 
-// The parts of a context that depend only on the function, built once per function.
-const fixed = new WeakMap<LocalFunction, { invokedFunctionArn: string; logGroupName: string; memoryLimitInMB: string }>();
+// The parts of a context that depend only on the function, built once per function; the last
+// one is kept at hand, as a server mostly asks for the API handler's again and again.
+type FixedParts = { invokedFunctionArn: string; logGroupName: string; memoryLimitInMB: string };
+const fixed = new WeakMap<LocalFunction, FixedParts>();
+let lastFunction: LocalFunction | undefined;
+let lastParts: FixedParts | undefined;
 
 class LocalContext implements LambdaContext {
   [key: string]: unknown;
@@ -28,7 +32,7 @@ class LocalContext implements LambdaContext {
   readonly #deadline: number;
 
   constructor(fn: LocalFunction) {
-    let parts = fixed.get(fn);
+    let parts = fn === lastFunction ? lastParts : fixed.get(fn);
     if (!parts) {
       region ??= process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
       parts = {
@@ -38,6 +42,8 @@ class LocalContext implements LambdaContext {
       };
       fixed.set(fn, parts);
     }
+    lastFunction = fn;
+    lastParts = parts;
     this.functionName = fn.functionName;
     this.invokedFunctionArn = parts.invokedFunctionArn;
     this.logGroupName = parts.logGroupName;
