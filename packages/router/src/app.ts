@@ -146,28 +146,31 @@ export class Chalice extends Registrar implements RestApp {
   }
 
   /** @internal Runs `fn` with the invocation's request and context visible to `currentRequest` and `lambdaContext`. */
-  runInvocation<T>(request: Request | null, context: LambdaContext | null, fn: () => T): T {
+  runInvocation<A, B, T>(request: Request | null, context: LambdaContext | null, fn: (a: A, b: B) => T, a: A, b: B): T {
     const invocation = { request, context };
     if (this.#current) {
       // Another invocation has not finished: from now on each runs in its own async context.
       // The unfinished one keeps `#current`, which only it can see (it has no store).
       this.isolateInvocations();
     }
-    if (this.#isolated) return this.#isolated.run(invocation, fn);
+    if (this.#isolated) return this.#isolated.run(invocation, fn, a, b);
     this.#current = invocation;
-    const done = () => {
-      this.#current = null;
-    };
     try {
-      const result = fn();
-      if (result instanceof Promise) return result.finally(done) as T;
-      done();
+      const result = fn(a, b);
+      if (result instanceof Promise) return result.finally(this.#finished) as T;
+      this.#current = null;
       return result;
     } catch (error) {
-      done();
+      this.#current = null;
       throw error;
     }
   }
+
+  // Made once: a fresh closure per invocation would be garbage on every request.
+  readonly #finished = () => {
+    this.#current = null;
+  };
+
 
   /** @internal Whether a Content-Type (or Accept) header names one of `api.binaryTypes`. */
   isBinaryType(contentType: string): boolean {

@@ -24,7 +24,7 @@ export function lambdaHandler(app: Chalice, name: string): LambdaHandler {
   }
   const handler = wrap(app, entry.settings, entry.fn);
   // async: the Node.js Lambda runtime ignores a handler's plain return value.
-  return async (event, context) => app.runInvocation(null, context, () => handler(event, context));
+  return async (event, context) => app.runInvocation(null, context, handler, event, context);
 }
 
 function wrap(app: Chalice, settings: FunctionSettings, fn: (...args: any[]) => any): LambdaHandler {

@@ -14,7 +14,7 @@ export interface RestApp {
   readonly log: Logger;
   readonly debug: boolean;
   isBinaryType(contentType: string): boolean;
-  runInvocation<T>(request: Request | null, context: LambdaContext | null, fn: () => T): T;
+  runInvocation<A, B, T>(request: Request | null, context: LambdaContext | null, fn: (a: A, b: B) => T, a: A, b: B): T;
 }
 
 type Cors = Readonly<Record<string, string>> | null;
@@ -49,7 +49,7 @@ export function handleRestEvent(app: RestApp, event: RestApiEvent, context: Lamb
   const fail = (error: unknown) => toProxyResult(app, errorResponse(app, error, entry), event, cors);
   let value: unknown;
   try {
-    value = app.runInvocation(request, context, () => entry.view(params ?? NO_PARAMS, request));
+    value = app.runInvocation(request, context, entry.view, params ?? NO_PARAMS, request);
   } catch (error) {
     return fail(error);
   }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { median, table } from './stats.ts';
 
-const ROUNDS = 7;
+const ROUNDS = 9;
 const SECONDS = 3;
 
 function start(kind: 'bare' | 'chalice'): Promise<{ url: string; child: ChildProcess }> {
