@@ -1,95 +1,128 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { restEvent } from '@chalice/fixtures';
+import { BUNDLE_BUDGET, bundle, CHALICE_HELLO, HAND_WRITTEN_HELLO } from './bundle.ts';
 import { median, table } from './stats.ts';
 
 const RUNS = 40;
+const VARIANTS = ['hand-written', 'chalice'] as const;
+type Variant = (typeof VARIANTS)[number];
 
-const CHALICE_HELLO = `
-import { Chalice } from '@chalice/router';
-export const app = new Chalice({ appName: 'hello' });
-app.route('/', () => ({ hello: 'world' }));
-export const handler = app.handler;
-`;
-
-const HAND_WRITTEN_HELLO = `
-export const handler = async (event) => {
-  if (event.requestContext.resourcePath === '/' && event.requestContext.httpMethod === 'GET') {
-    return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body: JSON.stringify({ hello: 'world' }), isBase64Encoded: false };
-  }
-  return { statusCode: 403, headers: {}, multiValueHeaders: {}, body: '{"message":"Missing Authentication Token"}', isBase64Encoded: false };
-};
-`;
-
-// Runs in a fresh node: time from just before the import to the end of the first invocation,
-// so Node's own start-up (the same for both) is left out.
+// Runs in a fresh node. Times, from inside, the import of the bundle (which builds the app) and
+// the first awaited invocation, so Node's own start-up (the same for both) is left out. The
+// event is read before the clock starts.
 const RUNNER = `
+import { readFileSync } from 'node:fs';
+const event = JSON.parse(readFileSync(process.argv[3], 'utf8'));
+const context = { functionName: 'hello', awsRequestId: 'r', getRemainingTimeInMillis: () => 3000 };
 const t0 = process.hrtime.bigint();
 const { handler } = await import(process.argv[2]);
-const event = { resource: '/', path: '/', httpMethod: 'GET', headers: {}, multiValueHeaders: {}, queryStringParameters: null,
-  multiValueQueryStringParameters: null, pathParameters: null, stageVariables: null, body: null, isBase64Encoded: false,
-  requestContext: { resourcePath: '/', httpMethod: 'GET', stage: 'api', requestId: 'r' } };
-const result = await handler(event, { functionName: 'hello', getRemainingTimeInMillis: () => 3000 });
 const t1 = process.hrtime.bigint();
-if (result.statusCode !== 200) throw new Error('unexpected ' + JSON.stringify(result));
-process.stdout.write(String(Number(t1 - t0) / 1e6));
+const result = await handler(event, context);
+const t2 = process.hrtime.bigint();
+if (result.statusCode !== 200 || result.body !== '{"hello":"world"}') throw new Error('unexpected ' + JSON.stringify(result));
+process.stdout.write(JSON.stringify({ importMs: Number(t1 - t0) / 1e6, firstCallMs: Number(t2 - t1) / 1e6 }));
 `;
 
-/** Bundles a Lambda the way a user would: esbuild, minified ESM for Node. */
-export async function bundle(source: string): Promise<Uint8Array> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['@aws-sdk/*'],
-    write: false,
-  });
-  return result.outputFiles[0]!.contents;
+/** What the cold-start benchmark measured; times are medians in ms, ratios ours over hand-written. */
+export interface ColdStartResult {
+  bytes: number;
+  compressed: number;
+  handWrittenBytes: number;
+  importAndCall: Record<Variant, number>;
+  importOnly: Record<Variant, number>;
+  firstCall: Record<Variant, number>;
+  process: Record<Variant, number>;
+  importAndCallRatio: number;
+  processRatio: number;
 }
 
-/** Bundle sizes and fresh-process import-plus-first-invocation times, ours against hand-written. */
-export async function runColdStart(): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'chalice-cold-'));
-  const runner = join(dir, 'runner.mjs');
-  writeFileSync(runner, RUNNER);
-  const variants = { chalice: await bundle(CHALICE_HELLO), 'hand-written': await bundle(HAND_WRITTEN_HELLO) };
-  const files: Record<string, string> = {};
-  for (const [name, code] of Object.entries(variants)) writeFileSync((files[name] = join(dir, `${name}.mjs`)), code);
-  const inside: Record<string, number[]> = { chalice: [], 'hand-written': [] };
-  const wall: Record<string, number[]> = { chalice: [], 'hand-written': [] };
+interface Samples {
+  inside: number[];
+  importOnly: number[];
+  firstCall: number[];
+  process: number[];
+}
+
+/** Runs each bundle in `RUNS` fresh processes, alternating which goes first. */
+function measureProcesses(runner: string, eventFile: string, files: Record<Variant, string>): Samples[] {
+  const byVariant: Samples[] = VARIANTS.map(() => ({ inside: [], importOnly: [], firstCall: [], process: [] }));
   for (let run = 0; run < RUNS; run++) {
-    for (const name of run % 2 ? ['chalice', 'hand-written'] : ['hand-written', 'chalice']) {
+    for (const v of run % 2 ? [1, 0] : [0, 1]) {
       const start = performance.now();
-      const child = spawnSync(process.execPath, [runner, files[name]!], { encoding: 'utf8' });
-      wall[name]!.push(performance.now() - start);
-      if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
-      inside[name]!.push(Number(child.stdout));
+      const child = spawnSync(process.execPath, [runner, files[VARIANTS[v]!], eventFile], { encoding: 'utf8' });
+      const wall = performance.now() - start;
+      if (child.status !== 0) throw new Error(`${VARIANTS[v]} failed: ${child.stderr}`);
+      const { importMs, firstCallMs } = JSON.parse(child.stdout) as { importMs: number; firstCallMs: number };
+      const s = byVariant[v]!;
+      s.inside.push(importMs + firstCallMs);
+      s.importOnly.push(importMs);
+      s.firstCall.push(firstCallMs);
+      s.process.push(wall);
     }
   }
-  const bytes = variants.chalice.length;
-  const compressed = deflateRawSync(variants.chalice, { level: 9 }).length;
-  const med = (m: Record<string, number[]>, n: string) => median(m[n]!);
-  console.log(`cold start: hello-world bundle ${bytes} bytes, ${compressed} deflated (hand-written: ${variants['hand-written'].length} bytes)`);
+  return byVariant;
+}
+
+/**
+ * Bundle sizes, then fresh-process import-plus-first-invocation times of the two hello-world
+ * bundles, interleaved.
+ */
+export async function runColdStart(): Promise<ColdStartResult> {
+  const bundles = { chalice: await bundle(CHALICE_HELLO), 'hand-written': await bundle(HAND_WRITTEN_HELLO) };
+  const dir = mkdtempSync(join(tmpdir(), 'chalice-cold-'));
+  let byVariant: Samples[];
+  try {
+    const runner = join(dir, 'runner.mjs');
+    const eventFile = join(dir, 'event.json');
+    writeFileSync(runner, RUNNER);
+    writeFileSync(eventFile, JSON.stringify(restEvent({ resource: '/', headers: { Accept: '*/*', 'User-Agent': 'curl/8.5.0' } })));
+    const files = {} as Record<Variant, string>;
+    for (const name of VARIANTS) writeFileSync((files[name] = join(dir, `${name}.mjs`)), bundles[name].code);
+    byVariant = measureProcesses(runner, eventFile, files);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const med = (key: keyof Samples) => Object.fromEntries(VARIANTS.map((n, i) => [n, median(byVariant[i]![key])])) as Record<Variant, number>;
+  const importAndCall = med('inside');
+  const processTime = med('process');
+  const result: ColdStartResult = {
+    bytes: bundles.chalice.bytes,
+    compressed: bundles.chalice.compressed,
+    handWrittenBytes: bundles['hand-written'].bytes,
+    importAndCall,
+    importOnly: med('importOnly'),
+    firstCall: med('firstCall'),
+    process: processTime,
+    importAndCallRatio: importAndCall.chalice / importAndCall['hand-written'],
+    processRatio: processTime.chalice / processTime['hand-written'],
+  };
+  report(result);
+  return result;
+}
+
+function report(r: ColdStartResult): void {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log('cold start: hello-world Lambda, esbuild minified ESM (node20)');
   console.log(
     table([
-      ['implementation', 'import + first call (ms)', 'whole process (ms)'],
-      ...['hand-written', 'chalice'].map((n) => [n, med(inside, n).toFixed(2), med(wall, n).toFixed(1)]),
-      ['ratio', (med(inside, 'chalice') / med(inside, 'hand-written')).toFixed(2), (med(wall, 'chalice') / med(wall, 'hand-written')).toFixed(3)],
+      ['bundle', 'bytes', 'budget', ''],
+      ['chalice', `${r.bytes} (${kb(r.bytes)})`, kb(BUNDLE_BUDGET.bytes), r.bytes <= BUNDLE_BUDGET.bytes ? 'met' : 'NOT MET'],
+      ['chalice, deflated', `${r.compressed} (${kb(r.compressed)})`, kb(BUNDLE_BUDGET.compressed), r.compressed <= BUNDLE_BUDGET.compressed ? 'met' : 'NOT MET'],
+      ['hand-written', String(r.handWrittenBytes), '', ''],
     ]),
   );
-  return {
-    bytes,
-    compressed,
-    importRatio: med(inside, 'chalice') / med(inside, 'hand-written'),
-    processRatio: med(wall, 'chalice') / med(wall, 'hand-written'),
-  };
+  console.log(`\n${RUNS} fresh processes per variant, interleaved; medians in ms`);
+  const ms = (n: number) => n.toFixed(2);
+  console.log(
+    table([
+      ['variant', 'import + first call', 'import', 'first call', 'whole process'],
+      ...VARIANTS.map((v) => [v, ms(r.importAndCall[v]), ms(r.importOnly[v]), ms(r.firstCall[v]), r.process[v].toFixed(1)]),
+      ['ratio chalice/hand-written', r.importAndCallRatio.toFixed(2), '', '', r.processRatio.toFixed(3)],
+    ]),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runColdStart();
