@@ -1,15 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Chalice } from '@chalice/router';
-import { build, type Message, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { REQUIRE_BANNER, formatBuildErrors, runtimePackagesPlugin } from './bundling.ts';
 
 /** The app module names Chalice looks for, in order. */
 export const APP_FILES = ['app.ts', 'app.mts', 'app.js', 'app.mjs'];
-
-const RUNTIME = /^@chalice\/(router|events|authorizers|websocket)$/;
 
 /**
  * A project's app that could not be loaded: no app module, a syntax error (with
@@ -48,8 +46,7 @@ let loads = 0;
 export async function loadApp({ projectDir }: { projectDir: string }): Promise<LoadedApp> {
   // Stack traces of the user's code should point at app.ts, not the bundle.
   process.setSourceMapsEnabled(true);
-  const entry = APP_FILES.find((name) => existsSync(join(projectDir, name)));
-  if (!entry) throw new AppLoadError(`No app module in ${projectDir}: expected one of ${APP_FILES.join(', ')}`);
+  const entry = findAppModule(projectDir);
   const outDir = join(tmpdir(), 'chalice-ts-apps');
   mkdirSync(outDir, { recursive: true });
   const bundle = join(outDir, `app-${process.pid}-${++loads}.mjs`);
@@ -66,14 +63,15 @@ export async function loadApp({ projectDir }: { projectDir: string }): Promise<L
       sourcemap: 'inline',
       write: false,
       logLevel: 'silent',
-      plugins: [sharedPackages(projectDir)],
-      banner: { js: "import { createRequire as __chaliceRequire } from 'node:module'; const require = __chaliceRequire(import.meta.url);" },
+      // Shared, not bundled: the app and the tooling must see the same classes.
+      plugins: [runtimePackagesPlugin({ projectDir, mode: 'shared', fallbackFrom: import.meta.url })],
+      banner: { js: REQUIRE_BANNER },
     });
     code = result.outputFiles[0]!.contents;
   } catch (error) {
-    const errors = (error as { errors?: Message[] }).errors;
-    if (!errors?.length) throw error;
-    throw new AppLoadError(errors.map((e) => formatMessage(e, projectDir)).join('\n'));
+    const text = formatBuildErrors(error, projectDir);
+    if (text === null) throw error;
+    throw new AppLoadError(text);
   }
   writeFileSync(bundle, code);
   let module: Record<string, unknown>;
@@ -92,34 +90,14 @@ export async function loadApp({ projectDir }: { projectDir: string }): Promise<L
   return { app, entry, bundle };
 }
 
-function formatMessage(message: Message, projectDir: string): string {
-  const where = message.location ? `${relative(projectDir, join(projectDir, message.location.file))}:${message.location.line}:${message.location.column + 1}: ` : '';
-  return `${where}${message.text}`;
-}
-
-// Runtime packages resolve to one file each (the project's copy if it has one, else ours) and are
-// imported, not bundled, so the app and the tooling share them; AWS SDK packages the project does
-// not install are left to the Lambda runtime.
-function sharedPackages(projectDir: string): Plugin {
-  const fromProject = createRequire(join(projectDir, 'package.json'));
-  const fromHere = createRequire(import.meta.url);
-  return {
-    name: 'chalice-shared-packages',
-    setup(build) {
-      build.onResolve({ filter: RUNTIME }, ({ path }) => {
-        const resolved = tryResolve(fromProject, path) ?? tryResolve(fromHere, path);
-        if (!resolved) return { errors: [{ text: `Cannot find ${path}: install @chalice/router in the project` }] };
-        return { path: pathToFileURL(resolved).href, external: true };
-      });
-      build.onResolve({ filter: /^@aws-sdk\// }, ({ path }) => (tryResolve(fromProject, path) ? undefined : { path, external: true }));
-    },
-  };
-}
-
-function tryResolve(require: NodeJS.Require, specifier: string): string | undefined {
-  try {
-    return require.resolve(specifier);
-  } catch {
-    return undefined;
-  }
+/**
+ * The project's app module (the first of {@link APP_FILES} that exists), relative to the project.
+ *
+ * @example
+ * findAppModule('/work/my-app'); // 'app.ts'
+ */
+export function findAppModule(projectDir: string): string {
+  const entry = APP_FILES.find((name) => existsSync(join(projectDir, name)));
+  if (!entry) throw new AppLoadError(`No app module in ${projectDir}: expected one of ${APP_FILES.join(', ')}`);
+  return entry;
 }

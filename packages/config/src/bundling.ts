@@ -1,0 +1,83 @@
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Message, Plugin } from 'esbuild';
+
+const RUNTIME = /^@chalice\/(router|events|authorizers|websocket)$/;
+
+/**
+ * The banner every app bundle starts with: an ES module has no `require`, and bundled CommonJS
+ * dependencies call it for Node built-ins.
+ *
+ * @example
+ * await build({ entryPoints: ['app.ts'], format: 'esm', banner: { js: REQUIRE_BANNER } });
+ */
+export const REQUIRE_BANNER = "import { createRequire as __chaliceRequire } from 'node:module'; const require = __chaliceRequire(import.meta.url);";
+
+/** How {@link runtimePackagesPlugin} treats the `@chalice/*` runtime packages. */
+export interface RuntimePackagesOptions {
+  /** The project's folder: whether it installs an `@aws-sdk/*` package decides if that is bundled. */
+  projectDir: string;
+  /**
+   * `shared`: imported from their installed file (external), so a loaded app and the tooling
+   * share one copy; `bundled`: compiled into the bundle, as a deployment package needs.
+   */
+  mode: 'shared' | 'bundled';
+  /** Where to resolve a runtime package the project does not install: the tooling's own module URL. */
+  fallbackFrom: string;
+}
+
+/**
+ * An esbuild plugin resolving `@chalice/router|events|authorizers|websocket` from where they are
+ * imported (the project's own copy when it installs them), else from the tooling's installation,
+ * and leaving `@aws-sdk/*` packages the project does not install external: the Lambda Node.js runtime
+ * provides SDK v3.
+ *
+ * @example
+ * await build({ entryPoints: ['app.ts'], bundle: true, plugins: [runtimePackagesPlugin({ projectDir, mode: 'bundled', fallbackFrom: import.meta.url })] });
+ */
+export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom }: RuntimePackagesOptions): Plugin {
+  const fromTooling = createRequire(fallbackFrom);
+  const fromProject = createRequire(join(projectDir, 'package.json'));
+  // Resolving from the importer's folder, not the project root, keeps a runtime package's own
+  // imports (router -> events) on the copy that package was installed with.
+  const fromImporter = (resolveDir: string, path: string) => tryResolve(createRequire(join(resolveDir, 'package.json')), path);
+  return {
+    name: 'chalice-runtime-packages',
+    setup(build) {
+      build.onResolve({ filter: RUNTIME }, ({ path, resolveDir }) => {
+        const resolved = fromImporter(resolveDir, path) ?? tryResolve(fromTooling, path);
+        if (!resolved) return { errors: [{ text: `Cannot find ${path}: install @chalice/router in the project` }] };
+        return mode === 'shared' ? { path: pathToFileURL(resolved).href, external: true } : { path: resolved };
+      });
+      // The project's choice, not a dependency's: websocket installs the SDK only for its tests.
+      build.onResolve({ filter: /^@aws-sdk\// }, ({ path }) => (tryResolve(fromProject, path) ? undefined : { path, external: true }));
+    },
+  };
+}
+
+/**
+ * The errors of a failed esbuild build as `file:line:column: text` lines, the file relative to
+ * the project; `null` when `error` is not an esbuild failure.
+ *
+ * @example
+ * try { await build(options); } catch (e) { const text = formatBuildErrors(e, projectDir); if (text === null) throw e; console.error(text); }
+ */
+export function formatBuildErrors(error: unknown, projectDir: string): string | null {
+  const errors = (error as { errors?: Message[] } | null)?.errors;
+  if (!errors?.length) return null;
+  return errors.map((message) => formatMessage(message, projectDir)).join('\n');
+}
+
+function formatMessage(message: Message, projectDir: string): string {
+  const where = message.location ? `${relative(projectDir, join(projectDir, message.location.file))}:${message.location.line}:${message.location.column + 1}: ` : '';
+  return `${where}${message.text}`;
+}
+
+function tryResolve(require: NodeJS.Require, specifier: string): string | undefined {
+  try {
+    return require.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
