@@ -1,0 +1,180 @@
+import { assertNever } from './build-graph.ts';
+import { AppGraphError } from './graph-error.ts';
+import type { AppGraph, Resource, S3BucketNotificationResource } from './graph-types.ts';
+import { restApiPart, websocketApiPart } from './sam-api.ts';
+import { eventPart, functionPart, rolePart } from './sam-functions.ts';
+
+/**
+ * One resource of a CloudFormation template.
+ *
+ * @example
+ * const role: CloudFormationResource = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust } };
+ */
+export interface CloudFormationResource {
+  Type: string;
+  DependsOn?: string[];
+  Properties: Record<string, unknown>;
+}
+
+/**
+ * One output of a CloudFormation template: a value the stack reports once deployed.
+ *
+ * @example
+ * const output: CloudFormationOutput = { Value: { Ref: 'RestAPI' } };
+ */
+export interface CloudFormationOutput {
+  Value: unknown;
+}
+
+/**
+ * A SAM template: CloudFormation with the serverless transform. Plain JSON data.
+ *
+ * @example
+ * const template: CloudFormationTemplate = samTemplate(graph, { codeUri: './deployment.zip' });
+ * writeFileSync('sam.json', JSON.stringify(template, null, 2));
+ */
+export interface CloudFormationTemplate {
+  AWSTemplateFormatVersion: '2010-09-09';
+  Transform: 'AWS::Serverless-2016-10-31';
+  /** Keyed by logical id, sorted. */
+  Resources: Record<string, CloudFormationResource>;
+  /** Keyed by output name, sorted; the names are the seed's (`EndpointURL`, ...), a public API. */
+  Outputs: Record<string, CloudFormationOutput>;
+}
+
+/**
+ * A SAM event source of a function (`Events` entry of an `AWS::Serverless::Function`).
+ *
+ * @example
+ * const event: SamEvent = { Type: 'Schedule', Properties: { Schedule: 'rate(1 hour)' } };
+ */
+export interface SamEvent {
+  Type: 'Schedule' | 'CloudWatchEvent' | 'SNS' | 'SQS';
+  Properties: Record<string, unknown>;
+}
+
+/**
+ * What one graph resource adds to a template: resources and outputs by logical id, and events
+ * for functions already in it (by the function's logical id).
+ *
+ * @example
+ * const part: TemplatePart = { resources: { DefaultRole: role }, outputs: {}, events: [] };
+ */
+export interface TemplatePart {
+  resources: Record<string, CloudFormationResource>;
+  outputs: Record<string, CloudFormationOutput>;
+  events: Array<{ functionId: string; eventId: string; event: SamEvent }>;
+}
+
+/**
+ * What the app graph has that a SAM template cannot say. The CLI reports it as a user error.
+ *
+ * @example
+ * try { samTemplate(graph, { codeUri: './deployment.zip' }); }
+ * catch (e) { if (e instanceof UnsupportedFeatureError) console.error(e.message); }
+ */
+export class UnsupportedFeatureError extends Error {
+  readonly code = 'UNSUPPORTED_FEATURE';
+  override readonly name = 'UnsupportedFeatureError';
+}
+
+/** Choices about the template that are not in the graph. */
+export interface SamTemplateOptions {
+  /** Where every function's code is: the deployment package, relative to the template. */
+  codeUri: string;
+}
+
+/**
+ * The app graph as a SAM template: one `AWS::Serverless::Function` per function with its events,
+ * the managed IAM roles, the REST API (`RestAPI`, an OpenAPI 3.0 body) with its invoke
+ * permissions, the websocket API, and the seed's Outputs. Pure and deterministic: the same graph
+ * gives the same JSON. Logical ids come from `templateResourceName`, so they depend only on
+ * the names in the app. Throws {@link UnsupportedFeatureError} for S3 events (SAM cannot attach
+ * to an existing bucket) and an `AppGraphError` when two names give one logical id.
+ *
+ * @example
+ * const { graph } = buildAppGraph(app, config, 'dev');
+ * const template = samTemplate(graph, { codeUri: './deployment.zip' });
+ * template.Outputs.EndpointURL; // { Value: { 'Fn::Sub': 'https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/' } }
+ */
+export function samTemplate(graph: AppGraph, options: SamTemplateOptions): CloudFormationTemplate {
+  const resources: Record<string, CloudFormationResource> = {};
+  const outputs: Record<string, CloudFormationOutput> = {};
+  const events: TemplatePart['events'] = [];
+  const eventIds = new Set<string>();
+  for (const resource of graph.resources) {
+    const part = resourcePart(graph, resource, options);
+    for (const [id, value] of Object.entries(part.resources)) {
+      if (id in resources || eventIds.has(id)) throw duplicateName(id);
+      resources[id] = value;
+    }
+    Object.assign(outputs, part.outputs);
+    for (const entry of part.events) {
+      // SAM names an event's resources after it, so event ids share the template's namespace.
+      if (entry.eventId in resources || eventIds.has(entry.eventId)) throw duplicateName(entry.eventId);
+      eventIds.add(entry.eventId);
+      events.push(entry);
+    }
+  }
+  // Events are attached last, so they need not come after their function in the graph.
+  for (const { functionId, eventId, event } of events) {
+    const fn = resources[functionId];
+    if (!fn) throw new Error(`The SAM template has no function ${functionId} for event ${eventId}`);
+    fn.Properties.Events = { ...(fn.Properties.Events as Record<string, SamEvent> | undefined), [eventId]: event };
+  }
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: 'AWS::Serverless-2016-10-31',
+    // Sorted, so registering handlers in another order does not change the template.
+    Resources: sortedByKey(resources),
+    Outputs: sortedByKey(outputs),
+  };
+}
+
+function resourcePart(graph: AppGraph, resource: Resource, options: SamTemplateOptions): TemplatePart {
+  const none: TemplatePart = { resources: {}, outputs: {}, events: [] };
+  switch (resource.kind) {
+    case 'deploymentPackage':
+      // Every function names the package itself (CodeUri); `sam package` uploads it.
+      return none;
+    case 'managedIamRole':
+      return rolePart(resource);
+    case 'preCreatedIamRole':
+      // Functions use its ARN as is; there is nothing to create.
+      return none;
+    case 'lambdaFunction':
+      return functionPart(graph, resource, options.codeUri);
+    case 'restApi':
+      return restApiPart(graph, resource);
+    case 'websocketApi':
+      return websocketApiPart(resource);
+    case 'scheduledEvent':
+    case 'cloudWatchEvent':
+    case 'snsSubscription':
+    case 'sqsEventSource':
+      return eventPart(resource);
+    case 's3BucketNotification':
+      throw s3Unsupported(resource);
+    default:
+      return assertNever(resource);
+  }
+}
+
+function s3Unsupported(notification: S3BucketNotificationResource): UnsupportedFeatureError {
+  return new UnsupportedFeatureError(
+    `Function "${notification.lambdaFunction}" handles events of the S3 bucket "${notification.bucket}" (onS3Event), but a SAM/CloudFormation ` +
+      'template cannot add event notifications to an existing bucket. Package with `chalice package --pkg-format terraform`, ' +
+      'or deploy with `chalice deploy`.',
+  );
+}
+
+function duplicateName(id: string): AppGraphError {
+  return new AppGraphError(
+    `Two names of the app give the template resource name "${id}" (as "foo_bar" and "foo-bar" do): rename one of them`,
+  );
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
