@@ -40,13 +40,57 @@ cli
     await serveLocal({ projectDir: process.cwd(), host: options.host, port, stage: options.stage, autoreload: options.autoreload });
   });
 
+cli
+  .command('package [out]', 'Write the deployment package and a SAM (CloudFormation) or Terraform template to OUT')
+  .option('--stage <stage>', 'Chalice stage whose config applies', { default: 'dev' })
+  .option('--pkg-format <format>', 'cloudformation (sam.json, for SAM / aws cloudformation deploy) or terraform (chalice.tf.json)', { default: 'cloudformation' })
+  .option('--template-format <format>', 'json or yaml (CloudFormation only)', { default: 'json' })
+  .option('--merge-template <file>', 'A JSON or YAML file deep-merged onto the generated template (to add resources or override properties)')
+  .option('--single-file', 'Write OUT as one zip holding the template and deployment.zip')
+  .option('--source-map', 'Ship app.mjs.map and turn on source maps in the functions (stack traces point at your sources)')
+  .example('chalice package out')
+  .example('chalice package --pkg-format terraform --stage prod build/')
+  .example('chalice package --merge-template resources.json --template-format yaml out')
+  .action(async (out: string | undefined, options: { stage: string; pkgFormat: string; templateFormat: string; mergeTemplate?: string; singleFile?: boolean; sourceMap?: boolean } & GlobalOptions) => {
+    const { packageCommand } = await import('./commands/package.ts');
+    await packageCommand({
+      projectDir: process.cwd(),
+      out,
+      stage: options.stage,
+      pkgFormat: options.pkgFormat,
+      templateFormat: options.templateFormat,
+      mergeTemplate: options.mergeTemplate,
+      singleFile: Boolean(options.singleFile),
+      sourceMap: Boolean(options.sourceMap),
+      debug: Boolean(options.debug),
+    });
+  });
+
+cli
+  .command('generate-models', "Print the app's REST API as an OpenAPI 3.0 document")
+  .example('chalice generate-models > openapi.json')
+  .action(async () => {
+    const { generateModelsCommand } = await import('./commands/generate-models.ts');
+    await generateModelsCommand({ projectDir: process.cwd() });
+  });
+
 cli.help();
 cli.version(VERSION);
+
+// cac hands its argument parser the camel-cased names of boolean flags, so a kebab-case one
+// (`--single-file`) is not known to take no value and swallows the argument after it. Giving
+// those flags an explicit value sidesteps that.
+function withExplicitBooleans(argv: string[]): string[] {
+  const flags = new Set(
+    [cli.globalCommand, ...cli.commands].flatMap((command) => command.options).filter((o) => o.isBoolean && !o.negated).map((o) => o.rawName.split(/[\s,]/)[0]!),
+  );
+  return argv.map((arg) => (flags.has(arg) && arg.slice(2).includes('-') ? `${arg}=true` : arg));
+}
 
 async function main(): Promise<void> {
   const debug = process.argv.includes('--debug');
   try {
-    cli.parse(process.argv, { run: false });
+    cli.parse(withExplicitBooleans(process.argv), { run: false });
     if (!cli.matchedCommand && !cli.options.help && !cli.options.version) {
       const unknown = cli.args[0];
       if (unknown) throw new UserError(`Unknown command "${unknown}": see chalice --help`);

@@ -4,7 +4,7 @@ export class UserError extends Error {
 }
 
 // Errors from the packages that mean "your project or your command line is wrong".
-const USER_CODES = new Set(['USER_ERROR', 'CONFIG_INVALID', 'APP_LOAD_FAILED', 'LOCAL_SERVER', 'DEFINITION_ERROR', 'EXPERIMENTAL_FEATURES']);
+const USER_CODES = new Set(['USER_ERROR', 'CONFIG_INVALID', 'APP_LOAD_FAILED', 'LOCAL_SERVER', 'DEFINITION_ERROR', 'EXPERIMENTAL_FEATURES', 'INVALID_APP', 'PACKAGE_INVALID', 'UNSUPPORTED_FEATURE']);
 
 /**
  * Prints an error the way the CLI reports every failure, in this one place: user errors as one

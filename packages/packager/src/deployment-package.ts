@@ -57,7 +57,7 @@ export async function buildDeploymentPackage(options: DeploymentPackageOptions):
   const { projectDir, handlers, runtime, sourceMap = false, onProgress = () => {} } = options;
   onProgress('Bundling the app');
   const bundle = await bundleApp({ projectDir, handlers, target: esbuildTarget(runtime), sourceMap });
-  const { chalicelib, vendor } = projectFiles(projectDir);
+  const { chalicelib, vendor } = await projectFiles(projectDir);
   for (const entry of vendor) {
     if (bundle.has(entry.path)) throw new PackageError(`vendor/${entry.path} would replace the generated ${entry.path}: rename or remove it`);
   }

@@ -24,3 +24,20 @@ export type {
 } from './graph-types.ts';
 export { lambdaFunctionName, MAX_FUNCTION_NAME, templateResourceName } from './naming.ts';
 export { basePolicy, LAMBDA_TRUST_POLICY, privateApiPolicy } from './policy.ts';
+export { buildDeploymentPackage, type DeploymentPackage, type DeploymentPackageOptions } from './deployment-package.ts';
+export type { EntryHandler } from './entry-module.ts';
+export { buildOpenApi, generateModels, type OpenApiDocument, type OpenApiInput, type OpenApiOptions } from './openapi.ts';
+export { DEPLOYMENT_ZIP, packageApp, type PackageAppOptions, type PackagedApp } from './package-app.ts';
+export { PackageError } from './package-error.ts';
+export { chooseRuntime, type RuntimeChoice } from './runtime.ts';
+export { mergeTemplates, readMergeFile, serializeTemplate, type TemplateFormat } from './template-files.ts';
+export { createZip, type ZipEntry } from './zip.ts';
+export {
+  samTemplate,
+  UnsupportedFeatureError,
+  type CloudFormationOutput,
+  type CloudFormationResource,
+  type CloudFormationTemplate,
+  type SamTemplateOptions,
+} from './sam-template.ts';
+export { terraformConfig, type TerraformJson, type TerraformOptions } from './terraform-config.ts';
