@@ -1,23 +1,10 @@
 import type { CORSConfig } from './cors.ts';
 
-const DEFAULT_BINARY_TYPES = [
-  'application/octet-stream',
-  'application/x-tar',
-  'application/zip',
-  'audio/basic',
-  'audio/ogg',
-  'audio/mp4',
-  'audio/mpeg',
-  'audio/wav',
-  'audio/webm',
-  'image/png',
-  'image/jpg',
-  'image/jpeg',
-  'image/gif',
-  'video/ogg',
-  'video/mpeg',
-  'video/webm',
-];
+// One string rather than an array literal: it ships in every Lambda, and this is shorter.
+const DEFAULT_BINARY_TYPES =
+  'application/octet-stream application/x-tar application/zip audio/basic audio/ogg audio/mp4 audio/mpeg audio/wav audio/webm image/png image/jpg image/jpeg image/gif video/ogg video/mpeg video/webm'.split(
+    ' ',
+  );
 
 /**
  * How API Gateway treats the app's REST API (`app.api`): global CORS and binary media types.

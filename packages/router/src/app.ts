@@ -12,13 +12,15 @@ import type { Request, RestApiEvent } from './request.ts';
 import type { ProxyResult } from './response.ts';
 import { handleRestEvent, type RestApp } from './rest-handler.ts';
 import { joinUrlPrefix, parseRoutePath } from './route-path.ts';
-import { RouteTable, type RouteEntry } from './route-table.ts';
+import { checkPathCors, EMPTY_LIST, existingMethods, routeContentTypes } from './route-definition.ts';
+import { RouteTable } from './route-table.ts';
 import {
+  FUNCTION_NAME,
   Registrar,
   type FunctionSettings,
   type FunctionSpec,
   type Prefixes,
-  type RegistrationSink,
+  type Registration,
   type RouteSpec,
 } from './registrar.ts';
 
@@ -57,8 +59,6 @@ export class Chalice extends Registrar implements RestApp {
   readonly api = new APIGateway();
   /** The app's logger. */
   readonly log: Logger;
-  /** Sends to, closes and inspects websocket connections. */
-  readonly websocketApi = new WebsocketAPI();
   /** Experimental features the app opts into, e.g. `app.experimentalFeatureFlags.add('WEBSOCKETS')`. */
   readonly experimentalFeatureFlags = new Set<string>();
   /** Every route, by path. */
@@ -73,15 +73,22 @@ export class Chalice extends Registrar implements RestApp {
   #isolated: AsyncLocalStorage<Invocation> | null = null;
   #debug = false;
   #binaryCache: { types: string[]; length: number; memo: Map<string, boolean> } | null = null;
+  #websocketApi: WebsocketAPI | undefined;
 
   constructor(options: ChaliceOptions) {
     super();
-    if (!options || typeof options.appName !== 'string' || !/^[A-Za-z0-9_-]+$/.test(options.appName)) {
+    if (typeof options?.appName !== 'string' || !FUNCTION_NAME.test(options.appName)) {
       throw new DefinitionError('new Chalice({ appName }): appName must be letters, digits, "-" or "_"');
     }
     this.appName = options.appName;
     this.log = new Logger(options.appName);
-    this.debug = options.debug ?? false;
+    // What the `debug` setter does, without running it (and setLevel) at every cold start.
+    if ((this.#debug = options.debug ?? false)) this.log.level = 10;
+  }
+
+  /** Sends to, closes and inspects websocket connections; made on first use, which most apps never reach. */
+  get websocketApi(): WebsocketAPI {
+    return (this.#websocketApi ??= new WebsocketAPI());
   }
 
   /** In debug mode an uncaught error answers with its stack trace, and the log level is DEBUG. */
@@ -133,7 +140,8 @@ export class Chalice extends Registrar implements RestApp {
    * route path, `namePrefix` before every function name (not the API handler's views).
    */
   registerBlueprint(blueprint: Blueprint, options: { namePrefix?: string; urlPrefix?: string } = {}): void {
-    blueprint.registerWith(this.#sink, { namePrefix: options.namePrefix ?? null, urlPrefix: options.urlPrefix ?? null }, this);
+    const prefixes = { namePrefix: options.namePrefix ?? null, urlPrefix: options.urlPrefix ?? null };
+    blueprint.registerWith((registration, p) => this.register(registration, p), prefixes, this);
   }
 
   /**
@@ -187,66 +195,57 @@ export class Chalice extends Registrar implements RestApp {
     return known;
   }
 
-  protected register(registration: (sink: RegistrationSink, prefixes: Prefixes) => void): void {
-    registration(this.#sink, { namePrefix: null, urlPrefix: null });
+  protected register(registration: Registration, prefixes?: Prefixes): void {
+    if ('settings' in registration) this.#addFunction(registration, prefixes?.namePrefix);
+    else this.#addRoute(registration, prefixes?.urlPrefix);
   }
 
-  readonly #sink: RegistrationSink = {
-    addRoute: (spec, urlPrefix) => this.#addRoute(spec, urlPrefix),
-    addFunction: (spec, namePrefix) => this.#addFunction(spec, namePrefix),
-  };
-
-  #addRoute(spec: RouteSpec, urlPrefix: string | null): void {
-    const path = urlPrefix ? joinUrlPrefix(urlPrefix, spec.path) : spec.path;
-    const { options, viewName, view } = spec;
+  #addRoute({ path, viewName, view, options }: RouteSpec, urlPrefix: string | null | undefined): void {
+    if (urlPrefix) path = joinUrlPrefix(urlPrefix, path);
     const fail = (why: string): never => {
       throw new DefinitionError(`Route "${path}" (view ${viewName}): ${why}`);
     };
     const segments = parseRoutePath(path, fail);
     const methods = options.methods ?? ['GET'];
-    const contentTypes = options.contentTypes ?? ['application/json'];
-    if (!methods.length || !contentTypes.length) fail('methods and contentTypes must be non-empty lists');
-    const binary = contentTypes.filter((t) => this.isBinaryType(t));
-    if (binary.length && binary.length < contentTypes.length) fail(`contentTypes mix binary (${binary}) and non-binary types`);
+    if (!methods.length) fail(EMPTY_LIST);
+    const params = [];
+    for (const s of segments) if (s.type !== 'literal') params.push(s.name);
     const corsOption = options.cors ?? this.api.cors;
-    const cors = corsOption === true ? new CORSConfig() : corsOption || null;
-    const byMethod: Record<string, RouteEntry> = { ...this.routes.get(path)?.methods };
-    const params = segments.flatMap((s) => (s.type === 'literal' ? [] : [s.name]));
     const entry = {
       path,
       viewName,
       view,
       params,
-      contentTypes: contentTypes.map((t) => t.toLowerCase()),
-      cors,
+      contentTypes: options.contentTypes ? routeContentTypes(options.contentTypes, (t) => this.isBinaryType(t), fail) : ['application/json'],
+      cors: corsOption === true ? new CORSConfig() : corsOption || null,
       authorizer: options.authorizer ?? null,
       apiKeyRequired: options.apiKeyRequired ?? false,
     };
-    for (const other of Object.values(byMethod)) if (other.viewName === viewName) fail('another view of this path has the same name');
+    const existing = this.routes.get(path);
+    const byMethod = existing ? existingMethods(existing, viewName, fail) : {};
     for (const raw of methods) {
       const method = raw.toUpperCase();
       const taken = byMethod[method];
-      if (taken) fail(`${method} is already handled by view ${taken.viewName}; a method may only be registered once per path`);
+      if (taken) fail(`${method} is already handled by view ${taken.viewName}`);
       byMethod[method] = { ...entry, method };
     }
-    const withCors = Object.values(byMethod).filter((e) => e.cors);
-    const first = withCors[0]?.cors ?? null;
-    if (first && byMethod.OPTIONS) fail('cors cannot be combined with an OPTIONS view: the preflight OPTIONS is added for you');
-    if (withCors.some((e) => e.cors !== first && !e.cors?.equals(first as CORSConfig))) fail('views of one path may not have differing CORS configurations');
-    this.routes.set({ path, segments, methods: byMethod, cors: first });
+    const cors = existing?.cors ?? entry.cors;
+    if (cors) checkPathCors(cors, entry.cors, byMethod, fail);
+    this.routes.set({ path, segments, methods: byMethod, cors });
   }
 
-  #addFunction(spec: FunctionSpec, namePrefix: string | null): void {
-    const name = namePrefix && spec.settings.kind !== 'websocketHandler' ? namePrefix + spec.settings.name : spec.settings.name;
+  #addFunction({ settings, fn, authorizer }: FunctionSpec, namePrefix: string | null | undefined): void {
+    const websocket = settings.kind === 'websocketHandler';
+    // Websocket handlers keep their fixed names under a blueprint's name prefix.
+    const name = ((!websocket && namePrefix) || '') + settings.name;
     if (name === 'api_handler') throw new DefinitionError('The function name "api_handler" is reserved for the REST API handler');
-    const existing = this.#functions.get(name);
-    if (existing) {
-      const what = spec.settings.kind === 'websocketHandler' ? 'websocket handler' : 'function name';
-      throw new DefinitionError(`Duplicate ${what} detected: ${name}. Names must be unique across all Lambda functions of the app.`);
+    if (this.#functions.has(name)) {
+      throw new DefinitionError(
+        `Duplicate ${websocket ? 'websocket handler' : 'function name'} detected: ${name}`,
+      );
     }
-    const settings = { ...spec.settings, name } as FunctionSettings;
-    if (settings.kind === 'websocketHandler') this.#featuresUsed.add('WEBSOCKETS');
-    if (spec.authorizer) this.#authorizerNames.set(spec.authorizer, name);
-    this.#functions.set(name, { settings, fn: spec.fn });
+    if (websocket) this.#featuresUsed.add('WEBSOCKETS');
+    if (authorizer) this.#authorizerNames.set(authorizer, name);
+    this.#functions.set(name, { settings: { ...settings, name } as FunctionSettings, fn });
   }
 }

@@ -2,10 +2,8 @@ import type { LambdaContext } from '@chalice/events';
 import type { WebsocketAPI } from '@chalice/websocket';
 import type { Chalice } from './app.ts';
 import type { Logger } from './log.ts';
-import { Registrar, type Prefixes, type RegistrationSink } from './registrar.ts';
+import { Registrar, type Prefixes, type Registration, type RegistrationSink } from './registrar.ts';
 import type { Request } from './request.ts';
-
-type Registration = (sink: RegistrationSink, prefixes: Prefixes) => void;
 
 /**
  * A group of routes and Lambda functions defined apart from the app (in `chalicelib/`, say) and
@@ -51,13 +49,13 @@ export class Blueprint extends Registrar {
 
   /** @internal Called by `app.registerBlueprint`: replays every registration into the app. */
   registerWith(sink: RegistrationSink, prefixes: Prefixes, app: Chalice): void {
-    for (const registration of this.#registrations) registration(sink, prefixes);
+    for (const registration of this.#registrations) sink(registration, prefixes);
     this.#targets.push({ sink, prefixes });
     this.#app = app;
   }
 
   protected register(registration: Registration): void {
     this.#registrations.push(registration);
-    for (const { sink, prefixes } of this.#targets) registration(sink, prefixes);
+    for (const { sink, prefixes } of this.#targets) sink(registration, prefixes);
   }
 }

@@ -13,7 +13,8 @@ export function matchesContentType(header: string, validTypes: readonly string[]
     const t = type.toLowerCase();
     if (t === value || t === '*/*') return true;
   }
-  if (!/[,;]/.test(value)) return false;
+  // includes(), not a regex: this runs at every cold start, and a first regex costs tens of µs.
+  if (!value.includes(',') && !value.includes(';')) return false;
   for (const raw of value.split(/[,;]/)) {
     const part = raw.trim();
     for (const type of validTypes) if (type.toLowerCase() === part) return true;

@@ -57,9 +57,7 @@ export class CORSConfig {
 
   /** Two configurations are equal when they send the same headers. */
   equals(other: CORSConfig): boolean {
-    const a = this.getAccessControlHeaders();
-    const b = other.getAccessControlHeaders();
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+    // Both header objects are built in one fixed key order, so their JSON is equal exactly when they are.
+    return JSON.stringify(this.getAccessControlHeaders()) === JSON.stringify(other.getAccessControlHeaders());
   }
 }

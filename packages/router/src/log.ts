@@ -2,6 +2,9 @@
 export type LogLevelName = 'DEBUG' | 'INFO' | 'WARNING' | 'WARN' | 'ERROR' | 'CRITICAL';
 
 const LEVELS: Record<string, number> = { DEBUG: 10, INFO: 20, WARNING: 30, WARN: 30, ERROR: 40, CRITICAL: 50 };
+// By level / 10 - 1: the label written and the console method (so Lambda sees the right level).
+const LABELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+const METHODS = ['debug', 'info', 'warn', 'error', 'error'] as const;
 
 /**
  * The app's logger (`app.log`): lines `appname - LEVEL - message`, level ERROR by default
@@ -31,31 +34,33 @@ export class Logger {
   }
 
   debug(message: unknown, ...args: unknown[]): void {
-    this.#write(10, 'DEBUG', console.debug, message, args);
+    this.#write(10, message, args);
   }
 
   info(message: unknown, ...args: unknown[]): void {
-    this.#write(20, 'INFO', console.info, message, args);
+    this.#write(20, message, args);
   }
 
   warn(message: unknown, ...args: unknown[]): void {
-    this.#write(30, 'WARNING', console.warn, message, args);
+    this.#write(30, message, args);
   }
 
   /** Same as {@link Logger.warn}, under Python's name. */
   warning(message: unknown, ...args: unknown[]): void {
-    this.warn(message, ...args);
+    this.#write(30, message, args);
   }
 
   error(message: unknown, ...args: unknown[]): void {
-    this.#write(40, 'ERROR', console.error, message, args);
+    this.#write(40, message, args);
   }
 
   critical(message: unknown, ...args: unknown[]): void {
-    this.#write(50, 'CRITICAL', console.error, message, args);
+    this.#write(50, message, args);
   }
 
-  #write(level: number, label: string, write: (...args: unknown[]) => void, message: unknown, args: unknown[]): void {
-    if (this.level <= level) write(`${this.name} - ${label} - ${String(message)}`, ...args);
+  // The console method is looked up per call, so a console patched later (tests, Lambda's log format) is used.
+  #write(level: number, message: unknown, args: unknown[]): void {
+    const i = level / 10 - 1;
+    if (this.level <= level) console[METHODS[i]!](`${this.name} - ${LABELS[i]} - ${String(message)}`, ...args);
   }
 }

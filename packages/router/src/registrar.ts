@@ -92,13 +92,14 @@ export interface FunctionSpec {
   authorizer?: BuiltinAuthorizer;
 }
 
-/** Where registrations land: the app, directly or through a blueprint with its prefixes. */
-export interface RegistrationSink {
-  addRoute(spec: RouteSpec, urlPrefix: string | null): void;
-  addFunction(spec: FunctionSpec, namePrefix: string | null): void;
-}
+/**
+ * One registration as plain data (not a closure): the app applies it at once, a blueprint keeps
+ * it and replays it into every app it is registered with.
+ */
+export type Registration = RouteSpec | FunctionSpec;
 
-type Registration = (sink: RegistrationSink, prefixes: Prefixes) => void;
+/** Where a blueprint's registrations land: the app, with the blueprint's prefixes. */
+export type RegistrationSink = (registration: Registration, prefixes: Prefixes) => void;
 
 /** The prefixes a blueprint is registered with. */
 export interface Prefixes {
@@ -113,7 +114,8 @@ function split<O, F>(args: Overload<O, F> | [O, F | undefined]): [O | undefined,
   return args.length === 2 && args[1] !== undefined ? [args[0] as O, args[1] as F] : [undefined, args[0] as F];
 }
 
-const FUNCTION_NAME = /^[A-Za-z0-9_-]+$/;
+/** What a function or app name may contain. */
+export const FUNCTION_NAME = /^[A-Za-z0-9_-]+$/;
 
 function functionName(what: string, explicit: string | undefined, handler: unknown): string {
   if (typeof handler !== 'function') throw new DefinitionError(`${what}: the handler must be a function`);
@@ -146,11 +148,12 @@ export abstract class Registrar {
   route<P extends string, V extends ViewFunction<PathParams<P>>>(path: P, handler: V): V;
   route<P extends string, V extends ViewFunction<PathParams<P>>>(path: P, options: RouteOptions, handler: V): V;
   route(path: string, ...args: Overload<RouteOptions, ViewFunction<any>>): ViewFunction<any> {
-    const [options = {}, view] = split(args);
+    // Not split(): the one registration a hello-world Lambda makes runs as few functions as it can.
+    const [options = {}, view] = (args.length === 2 && args[1] !== undefined ? args : [undefined, args[0]]) as [RouteOptions | undefined, ViewFunction<any>];
     if (typeof view !== 'function') throw new DefinitionError(`Route "${path}": the view must be a function`);
     const methods = options.methods ?? ['GET'];
     const viewName = options.name ?? (view.name || `${methods.join('_').toLowerCase()}${path.replace(/[^a-zA-Z0-9]+/g, '_')}`);
-    this.register((sink, { urlPrefix }) => sink.addRoute({ path, viewName, view, options }, urlPrefix));
+    this.register({ path, viewName, view, options });
     return view;
   }
 
@@ -167,26 +170,10 @@ export abstract class Registrar {
   authorizer(...args: Overload<AuthorizerOptions, AuthorizerFunction>): BuiltinAuthorizer {
     const [options = {}, fn] = split(args);
     const name = functionName('authorizer', options.name, fn);
-    const authorizer = new BuiltinAuthorizer(
-      { name, ttlSeconds: options.ttlSeconds ?? 300, ...(options.executionRole ? { executionRole: options.executionRole } : {}) },
-      fn,
-    );
-    this.register((sink, { namePrefix }) =>
-      sink.addFunction(
-        {
-          settings: {
-            kind: 'builtinAuthorizer',
-            name,
-            ttlSeconds: authorizer.ttlSeconds,
-            executionRole: authorizer.executionRole,
-            header: authorizer.header,
-          },
-          fn,
-          authorizer,
-        },
-        namePrefix,
-      ),
-    );
+    const { executionRole } = options;
+    const authorizer = new BuiltinAuthorizer({ name, ttlSeconds: options.ttlSeconds ?? 300, ...(executionRole ? { executionRole } : {}) }, fn);
+    const { ttlSeconds, header } = authorizer;
+    this.#add({ kind: 'builtinAuthorizer', name, ttlSeconds, executionRole: authorizer.executionRole, header }, fn, authorizer);
     return authorizer;
   }
 
@@ -197,9 +184,7 @@ export abstract class Registrar {
    * app.schedule(new Rate(1, Rate.HOURS), function every_hour(event) { console.log(event.toDict()); });
    */
   schedule<F extends (event: CloudWatchEvent) => unknown>(expression: ScheduleExpression, ...args: Overload<ScheduleOptions, F>): F {
-    const [options = {}, fn] = split(args);
-    const name = functionName('schedule', options.name, fn);
-    return this.#event(name, fn, scheduleSource(expression, options.description));
+    return this.#event('schedule', split(args), (options?: ScheduleOptions) => scheduleSource(expression, options?.description));
   }
 
   /**
@@ -209,9 +194,7 @@ export abstract class Registrar {
    * app.onCwEvent({ source: ['aws.codecommit'] }, function on_commit(event) { console.log(event.detail); });
    */
   onCwEvent<F extends (event: CloudWatchEvent) => unknown>(eventPattern: Record<string, unknown>, ...args: Overload<NameOptions, F>): F {
-    const [options = {}, fn] = split(args);
-    const name = functionName('onCwEvent', options.name, fn);
-    return this.#event(name, fn, cloudWatchSource(eventPattern));
+    return this.#event('onCwEvent', split(args), () => cloudWatchSource(eventPattern));
   }
 
   /**
@@ -221,8 +204,7 @@ export abstract class Registrar {
    * app.onS3Event({ bucket: 'mybucket', prefix: 'images/', suffix: '.jpg' }, function resize(event) { console.log(event.key); });
    */
   onS3Event<F extends (event: S3Event) => unknown>(options: S3EventOptions & NameOptions, handler: F): F {
-    const name = functionName('onS3Event', options?.name, handler);
-    return this.#event(name, handler, s3Source(options));
+    return this.#event('onS3Event', [options, handler], s3Source);
   }
 
   /**
@@ -232,9 +214,7 @@ export abstract class Registrar {
    * app.onSnsMessage({ topic: 'my-demo-topic' }, function on_message(event) { console.log(event.subject, event.message); });
    */
   onSnsMessage<F extends (event: SNSEvent) => unknown>(topic: string | (SnsMessageOptions & NameOptions), handler: F): F {
-    const options = typeof topic === 'string' ? { topic } : topic;
-    const name = functionName('onSnsMessage', options?.name, handler);
-    return this.#event(name, handler, snsSource(options));
+    return this.#event('onSnsMessage', [typeof topic === 'string' ? { topic } : topic, handler], snsSource);
   }
 
   /**
@@ -244,9 +224,7 @@ export abstract class Registrar {
    * app.onSqsMessage({ queue: 'my-queue', batchSize: 5 }, function on_batch(event) { for (const r of event) console.log(r.body); });
    */
   onSqsMessage<F extends (event: SQSEvent) => unknown>(queue: string | (SqsMessageOptions & NameOptions), handler: F): F {
-    const options = typeof queue === 'string' ? { queue } : queue;
-    const name = functionName('onSqsMessage', options?.name, handler);
-    return this.#event(name, handler, sqsSource(options));
+    return this.#event('onSqsMessage', [typeof queue === 'string' ? { queue } : queue, handler], sqsSource);
   }
 
   /**
@@ -256,10 +234,8 @@ export abstract class Registrar {
    * app.lambdaFunction({ name: 'MyFunction' }, (event, context) => ({ hello: 'world' }));
    */
   lambdaFunction<F extends LambdaHandler>(...args: Overload<NameOptions, F>): F {
-    const [options = {}, fn] = split(args);
-    const name = functionName('lambdaFunction', options.name, fn);
-    this.register((sink, { namePrefix }) => sink.addFunction({ settings: { kind: 'pureFunction', name }, fn }, namePrefix));
-    return fn;
+    const [options, fn] = split(args);
+    return this.#add({ kind: 'pureFunction', name: functionName('lambdaFunction', options?.name, fn) }, fn);
   }
 
   /** Handles new websocket connections (`$connect`); throwing rejects the connection. */
@@ -277,14 +253,20 @@ export abstract class Registrar {
     return this.#websocket('websocket_disconnect', '$disconnect', handler);
   }
 
-  #event<F extends (event: never) => unknown>(name: string, fn: F, source: EventSource): F {
-    this.register((sink, { namePrefix }) => sink.addFunction({ settings: { kind: 'eventHandler', name, source }, fn }, namePrefix));
-    return fn;
+  // One shape for every event source: the handler is named before the source is built, so a
+  // nameless handler is reported as such whatever its options.
+  #event<O extends NameOptions, F>(what: string, [options, fn]: [O | undefined, F], source: (options: O) => EventSource): F {
+    const name = functionName(what, options?.name, fn);
+    return this.#add({ kind: 'eventHandler', name, source: source(options as O) }, fn);
   }
 
-  #websocket<F extends (event: WebsocketEvent) => unknown>(name: WebsocketFunctionName, routeKey: WebsocketRouteKey, fn: F): F {
+  #websocket<F>(name: WebsocketFunctionName, routeKey: WebsocketRouteKey, fn: F): F {
     if (typeof fn !== 'function') throw new DefinitionError(`${name}: the handler must be a function`);
-    this.register((sink) => sink.addFunction({ settings: { kind: 'websocketHandler', name, routeKey }, fn }, null));
+    return this.#add({ kind: 'websocketHandler', name, routeKey }, fn);
+  }
+
+  #add<F>(settings: FunctionSettings, fn: F, authorizer?: BuiltinAuthorizer): F {
+    this.register({ settings, fn: fn as FunctionSpec['fn'], authorizer });
     return fn;
   }
 }

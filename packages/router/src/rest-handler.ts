@@ -29,11 +29,7 @@ const JSON_TYPE = 'application/json';
 export function handleRestEvent(app: RestApp, event: RestApiEvent, context: LambdaContext): ProxyResult | Promise<ProxyResult> {
   const rc = event?.requestContext;
   const method = rc?.httpMethod ?? event?.httpMethod;
-  if (typeof method !== 'string') {
-    const why = 'api_handler received an event that is not an API Gateway REST (v1 proxy) event';
-    app.log.error(why);
-    return errorResult(500, 'InternalServerError', why, null);
-  }
+  if (typeof method !== 'string') return notRestEvent(app);
   const routes = app.routes.get(rc.resourcePath ?? event.resource);
   // API Gateway only sends resources it has; anything else is what it answers for unknown paths.
   if (!routes) return missingAuthenticationToken();
@@ -55,6 +51,14 @@ export function handleRestEvent(app: RestApp, event: RestApiEvent, context: Lamb
   }
   if (value instanceof Promise) return value.then((v) => toProxyResult(app, v, event, cors), fail);
   return toProxyResult(app, value, event, cors);
+}
+
+// Rare paths live in functions of their own: V8 compiles a function on its first call, so
+// what the first invocation does not reach costs it nothing.
+function notRestEvent(app: RestApp): ProxyResult {
+  const why = 'api_handler received an event that is not an API Gateway REST (v1 proxy) event';
+  app.log.error(why);
+  return errorResult(500, 'InternalServerError', why, null);
 }
 
 function result(statusCode: number, body: string, headers: Record<string, string>, multiValueHeaders = {}, isBase64Encoded = false): ProxyResult {
@@ -107,7 +111,23 @@ function unsendable(app: RestApp, why: string, cors: Cors): ProxyResult {
   return errorResult(500, 'InternalServerError', app.debug ? why : 'An internal server error occurred.', cors);
 }
 
+// A plain value (the common case) is JSON with the CORS headers; anything else takes the full path.
 function toProxyResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult {
+  if (value instanceof Response || value instanceof Uint8Array || app.isBinaryType(JSON_TYPE)) return fullResult(app, value, event, cors);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value ?? null) ?? 'null');
+  } catch (error) {
+    return notJson(app, error, cors);
+  }
+  return result(200, text, { ...cors, 'Content-Type': JSON_TYPE });
+}
+
+function notJson(app: RestApp, error: unknown, cors: Cors): ProxyResult {
+  return unsendable(app, `The view's return value cannot be sent as JSON: ${(error as Error).message}`, cors);
+}
+
+function fullResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult {
   let statusCode = 200;
   let body = value;
   let given: HeaderValues | undefined;
@@ -144,7 +164,7 @@ function toProxyResult(app: RestApp, value: unknown, event: RestApiEvent, cors: 
   try {
     text = typeof body === 'string' ? body : (JSON.stringify(body ?? null) ?? 'null');
   } catch (error) {
-    return unsendable(app, `The view's return value cannot be sent as JSON: ${(error as Error).message}`, cors);
+    return notJson(app, error, cors);
   }
   return result(statusCode, text, headers, multi);
 }

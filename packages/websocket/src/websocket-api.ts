@@ -3,6 +3,7 @@ import { WebsocketDisconnectedError } from './errors.ts';
 
 const SDK = '@aws-sdk/client-apigatewaymanagementapi';
 let sdk: Promise<typeof Sdk> | undefined;
+type CommandName = 'PostToConnectionCommand' | 'DeleteConnectionCommand' | 'GetConnectionCommand';
 
 // The SDK is an optional peer, imported on first use only: apps that never send pay nothing for it.
 function loadSdk(): Promise<typeof Sdk> {
@@ -74,8 +75,7 @@ export class WebsocketAPI {
    * await app.websocketApi.send(event.connectionId, JSON.stringify({ echo: event.body }));
    */
   async send(connectionId: string, message: string | Uint8Array): Promise<void> {
-    const [client, { PostToConnectionCommand }] = await this.#client();
-    await ifGone(connectionId, client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: message })));
+    await this.#call(connectionId, 'PostToConnectionCommand', message);
   }
 
   /**
@@ -85,8 +85,7 @@ export class WebsocketAPI {
    * await app.websocketApi.close(event.connectionId);
    */
   async close(connectionId: string): Promise<void> {
-    const [client, { DeleteConnectionCommand }] = await this.#client();
-    await ifGone(connectionId, client.send(new DeleteConnectionCommand({ ConnectionId: connectionId })));
+    await this.#call(connectionId, 'DeleteConnectionCommand');
   }
 
   /**
@@ -97,8 +96,7 @@ export class WebsocketAPI {
    * const { identity } = await app.websocketApi.info(event.connectionId);
    */
   async info(connectionId: string): Promise<ConnectionInfo> {
-    const [client, { GetConnectionCommand }] = await this.#client();
-    const out = await ifGone(connectionId, client.send(new GetConnectionCommand({ ConnectionId: connectionId })));
+    const out = (await this.#call(connectionId, 'GetConnectionCommand')) as Sdk.GetConnectionCommandOutput;
     return {
       connectedAt: out.ConnectedAt!,
       lastActiveAt: out.LastActiveAt!,
@@ -106,12 +104,13 @@ export class WebsocketAPI {
     };
   }
 
-  // One client per endpoint, made on first use.
-  async #client(): Promise<[Sdk.ApiGatewayManagementApiClient, typeof Sdk]> {
+  // One shared path for the three calls keeps the runtime bundle small: every app carries this
+  // class. A client per endpoint, made on first use; 410 Gone becomes WebsocketDisconnectedError.
+  async #call(connectionId: string, command: CommandName, data?: string | Uint8Array): Promise<unknown> {
     const endpoint = this.#endpoint;
     if (!endpoint) {
       throw Object.assign(
-        new Error('WebsocketAPI needs to be configured before sending messages: call configure(domainName, stage) or setEndpoint(url)'),
+        new Error('WebsocketAPI is not configured: call configure(domainName, stage) or setEndpoint(url)'),
         { code: 'WEBSOCKET_NOT_CONFIGURED' },
       );
     }
@@ -123,16 +122,12 @@ export class WebsocketAPI {
       client = new mod.ApiGatewayManagementApiClient(region ? { endpoint, region } : { endpoint });
       this.#clients.set(endpoint, client);
     }
-    return [client, mod];
-  }
-}
-
-async function ifGone<T>(connectionId: string, call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (err) {
-    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
-    if (e?.name === 'GoneException' || e?.$metadata?.httpStatusCode === 410) throw new WebsocketDisconnectedError(connectionId, { cause: err });
-    throw err;
+    const Command = mod[command] as unknown as new (input: object) => Sdk.PostToConnectionCommand;
+    try {
+      return await client.send(new Command(data === undefined ? { ConnectionId: connectionId } : { ConnectionId: connectionId, Data: data }));
+    } catch (err) {
+      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
+      throw e?.name === 'GoneException' || e?.$metadata?.httpStatusCode === 410 ? new WebsocketDisconnectedError(connectionId, { cause: err }) : err;
+    }
   }
 }
