@@ -1,11 +1,14 @@
 import { loadApp } from '@chalice/config';
 import { generateModels } from '@chalice/packager';
 import { describeApp } from '@chalice/router';
+import { UserError } from '../errors.ts';
 import { checkFeatureFlags } from '../experimental.ts';
 
 /** `chalice generate-models`: prints the app's REST API as an OpenAPI 3.0 document. */
 export async function generateModelsCommand({ projectDir }: { projectDir: string }): Promise<void> {
   const { app } = await loadApp({ projectDir });
   checkFeatureFlags(app);
-  process.stdout.write(`${JSON.stringify(generateModels(describeApp(app)), null, 2)}\n`);
+  const model = describeApp(app);
+  if (model.routes.length === 0) throw new UserError('No REST API found to generate model from: the app has no routes');
+  process.stdout.write(`${JSON.stringify(generateModels(model), null, 2)}\n`);
 }
