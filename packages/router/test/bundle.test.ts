@@ -8,10 +8,11 @@ import { lambdaContext, restEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-// Holds the line at today's size (17.1 KB, 6.7 KB deflated) so it cannot creep up. Issue 2 asks
-// for 12 KB / 5 KB; see tooling/bench/README.md for where the bytes go. Lower these as it shrinks.
-const MAX_BYTES = 17 * 1024;
-const MAX_COMPRESSED = 6.75 * 1024;
+// Holds the line just above today's size (16,953 bytes, 6,663 deflated) so it cannot creep up.
+// Issue 2 asks for 12 KB / 5 KB; see tooling/bench/README.md for where the bytes go. Lower these
+// as it shrinks.
+const MAX_BYTES = 17_000;
+const MAX_COMPRESSED = 6_700;
 
 async function bundleHello() {
   const result = await build({
