@@ -1,60 +1,55 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChaliceConfig, ProjectConfig } from '@chalice/config';
-import { AuthResponse, Chalice } from '@chalice/router';
+import { Chalice } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AppGraphError, buildAppGraph } from '../src/index.ts';
 import { getResource, resourcesOfKind } from '../src/graph-query.ts';
 import type { AppGraph } from '../src/graph-types.ts';
+import { featureApp, featureProject } from './feature-app.ts';
 
-const projectDir = mkdtempSync(join(tmpdir(), 'chalice-graph-'));
-mkdirSync(join(projectDir, '.chalice'));
+const projectDir = featureProject('chalice-graph-');
 
 function config(data: Partial<ChaliceConfig> = {}): ProjectConfig {
-  return { file: '.chalice/config.json', warnings: [], data: { app_name: 'shop', ...data } };
-}
-
-function demoApp(): Chalice {
-  const app = new Chalice({ appName: 'shop' });
-  const auth = app.authorizer({ ttlSeconds: 10 }, function my_auth() {
-    return new AuthResponse({ routes: ['*'], principalId: 'u' });
-  });
-  app.route('/', () => ({ hello: 'world' }));
-  app.route('/private', { authorizer: auth }, () => ({}));
-  app.schedule('rate(1 hour)', function every_hour() {});
-  app.onCwEvent({ source: ['aws.ec2'] }, function on_ec2() {});
-  app.onS3Event({ bucket: 'uploads', suffix: '.jpg' }, function on_upload() {});
-  app.onSnsMessage({ topic: 'alerts' }, function on_alert() {});
-  app.onSqsMessage({ queue: 'jobs', batchSize: 5 }, function on_job() {});
-  app.lambdaFunction(function pure() {});
-  return app;
+  return { file: '.chalice/config.json', warnings: [], data: { app_name: 'demo', ...data } };
 }
 
 const build = (app: Chalice, data?: Partial<ChaliceConfig>, stage = 'dev') => buildAppGraph(app, config(data), stage, { projectDir, nodeVersion: 'v22.3.0' });
 const names = (graph: AppGraph) => graph.resources.map((r) => `${r.kind}:${r.resourceName}`);
 
 test('every handler becomes its resources, each after what it depends on', () => {
-  const { graph, warnings } = build(demoApp());
+  const { graph, warnings } = build(featureApp());
   assert.equal(warnings, []);
   assert.equal(names(graph), [
     'deploymentPackage:deployment_package',
     'managedIamRole:default-role',
     'lambdaFunction:every_hour',
     'scheduledEvent:every_hour-event',
-    'lambdaFunction:on_ec2',
-    'cloudWatchEvent:on_ec2-event',
-    'lambdaFunction:on_upload',
-    's3BucketNotification:on_upload-s3event',
+    'lambdaFunction:weekday_evenings',
+    'scheduledEvent:weekday_evenings-event',
+    'lambdaFunction:on_commit',
+    'cloudWatchEvent:on_commit-event',
+    'lambdaFunction:on_image',
+    's3BucketNotification:on_image-s3event',
+    'lambdaFunction:on_removed',
+    's3BucketNotification:on_removed-s3event',
+    'lambdaFunction:on_log',
+    's3BucketNotification:on_log-s3event',
     'lambdaFunction:on_alert',
     'snsSubscription:on_alert-sns-subscription',
+    'lambdaFunction:on_remote_alert',
+    'snsSubscription:on_remote_alert-sns-subscription',
     'lambdaFunction:on_job',
     'sqsEventSource:on_job-sqs-event-source',
     'lambdaFunction:pure',
     'lambdaFunction:api_handler',
-    'lambdaFunction:my_auth',
+    'lambdaFunction:demo_auth',
     'restApi:rest_api',
+    'lambdaFunction:websocket_connect',
+    'lambdaFunction:websocket_message',
+    'lambdaFunction:websocket_disconnect',
+    'websocketApi:websocket_api',
   ]);
   const seen = new Set<string>();
   for (const resource of graph.resources) {
@@ -65,35 +60,37 @@ test('every handler becomes its resources, each after what it depends on', () =>
 });
 
 test('function names, handlers, tags and defaults follow the seed', () => {
-  const { graph } = build(demoApp());
+  const { graph } = build(featureApp());
   const api = getResource(graph, 'api_handler', 'lambdaFunction');
-  assert.is(api.functionName, 'shop-dev');
+  assert.is(api.functionName, 'demo-dev');
   assert.is(api.handler, 'app.api_handler');
   assert.is(api.purpose, 'api');
   assert.is(api.runtime, 'nodejs22.x');
   assert.is(api.memorySize, 128);
   assert.is(api.timeout, 60);
-  assert.match(api.tags['aws-chalice']!, /^version=\d+\.\d+\.\d+:stage=dev:app=shop$/);
+  assert.match(api.tags['aws-chalice']!, /^version=\d+\.\d+\.\d+:stage=dev:app=demo$/);
   const hourly = getResource(graph, 'every_hour', 'lambdaFunction');
-  assert.is(hourly.functionName, 'shop-dev-every_hour');
+  assert.is(hourly.functionName, 'demo-dev-every_hour');
   assert.is(hourly.handler, 'app.every_hour');
-  assert.is(getResource(graph, 'my_auth', 'lambdaFunction').purpose, 'authorizer');
+  assert.is(getResource(graph, 'demo_auth', 'lambdaFunction').purpose, 'authorizer');
   const rule = getResource(graph, 'every_hour-event', 'scheduledEvent');
-  assert.equal([rule.ruleName, rule.scheduleExpression, rule.lambdaFunction], ['shop-dev-every_hour-event', 'rate(1 hour)', 'every_hour']);
+  assert.equal([rule.ruleName, rule.scheduleExpression, rule.lambdaFunction], ['demo-dev-every_hour-event', 'rate(1 hour)', 'every_hour']);
   const sqs = getResource(graph, 'on_job-sqs-event-source', 'sqsEventSource');
   assert.equal([sqs.queue, sqs.batchSize], ['jobs', 5]);
-  const s3 = getResource(graph, 'on_upload-s3event', 's3BucketNotification');
-  assert.equal([s3.bucket, s3.events, s3.prefix, s3.suffix], ['uploads', ['s3:ObjectCreated:*'], null, '.jpg']);
+  const s3 = getResource(graph, 'on_image-s3event', 's3BucketNotification');
+  assert.equal([s3.bucket, s3.events, s3.prefix, s3.suffix], ['uploads', ['s3:ObjectCreated:*'], 'images/', '.jpg'], 'the default events');
+  const removed = getResource(graph, 'on_removed-s3event', 's3BucketNotification');
+  assert.equal([removed.bucket, removed.events, removed.prefix, removed.suffix], ['uploads', ['s3:ObjectRemoved:*'], null, null]);
   const restApi = getResource(graph, 'rest_api', 'restApi');
-  assert.equal([restApi.name, restApi.apiGatewayStage, restApi.endpointType, restApi.authorizers], ['shop', 'api', 'EDGE', ['my_auth']]);
-  assert.is(restApi.routes.length, 2);
+  assert.equal([restApi.name, restApi.apiGatewayStage, restApi.endpointType, restApi.authorizers], ['demo', 'api', 'EDGE', ['demo_auth']]);
+  assert.is(restApi.routes.length, 11, 'one per route and method');
   const role = getResource(graph, 'default-role', 'managedIamRole');
-  assert.is(role.roleName, 'shop-dev');
+  assert.is(role.roleName, 'demo-dev');
   assert.is(role.policy.source, 'autogen');
 });
 
 test('per-function settings in the stage win, and env and tags merge', () => {
-  const { graph } = build(demoApp(), {
+  const { graph } = build(featureApp(), {
     environment_variables: { A: 'top', B: 'top' },
     tags: { team: 'web' },
     lambda_memory_size: 256,
@@ -106,7 +103,7 @@ test('per-function settings in the stage win, and env and tags merge', () => {
     lambda_functions: { every_hour: { lambda_memory_size: 512, tags: { owner: 'ops' } } },
   }, 'prod');
   const fn = getResource(graph, 'every_hour', 'lambdaFunction');
-  assert.is(fn.functionName, 'shop-prod-every_hour');
+  assert.is(fn.functionName, 'demo-prod-every_hour');
   assert.is(fn.memorySize, 512);
   assert.is(fn.timeout, 300);
   assert.is(fn.reservedConcurrency, 2);
@@ -120,7 +117,7 @@ test('per-function settings in the stage win, and env and tags merge', () => {
 test('roles: shared autogen role, a role per policy file, pre-created roles by ARN', () => {
   writeFileSync(join(projectDir, '.chalice', 'policy-dev.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }));
   const arn = 'arn:aws:iam::123456789012:role/mine';
-  const { graph } = build(demoApp(), {
+  const { graph } = build(featureApp(), {
     lambda_functions: {
       every_hour: { autogen_policy: false },
       on_job: { manage_iam_role: false, iam_role_arn: arn },
@@ -128,7 +125,7 @@ test('roles: shared autogen role, a role per policy file, pre-created roles by A
     },
   });
   const fileRole = getResource(graph, 'every_hour_role', 'managedIamRole');
-  assert.is(fileRole.roleName, 'shop-dev-every_hour');
+  assert.is(fileRole.roleName, 'demo-dev-every_hour');
   assert.equal(fileRole.policy.source === 'file' && fileRole.policy.filename, join('.chalice', 'policy-dev.json'));
   assert.equal(fileRole.policy.document.Statement, [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]);
   const preCreated = resourcesOfKind(graph, 'preCreatedIamRole');
@@ -140,7 +137,7 @@ test('roles: shared autogen role, a role per policy file, pre-created roles by A
 });
 
 test('a VPC function adds the network-interface statement to the shared role', () => {
-  const { graph } = build(demoApp(), { lambda_functions: { on_job: { subnet_ids: ['subnet-1'], security_group_ids: ['sg-1'] } } });
+  const { graph } = build(featureApp(), { lambda_functions: { on_job: { subnet_ids: ['subnet-1'], security_group_ids: ['sg-1'] } } });
   const role = getResource(graph, 'default-role', 'managedIamRole');
   assert.ok(role.policy.source === 'autogen' && role.policy.vpcNeeded);
   assert.ok(JSON.stringify(role.policy.document).includes('ec2:CreateNetworkInterface'));
@@ -148,7 +145,7 @@ test('a VPC function adds the network-interface statement to the shared role', (
 });
 
 test('source maps turn on NODE_OPTIONS, appending to the user\'s', () => {
-  const { graph } = buildAppGraph(demoApp(), config({ lambda_functions: { pure: { environment_variables: { NODE_OPTIONS: '--max-old-space-size=100' } } } }), 'dev', {
+  const { graph } = buildAppGraph(featureApp(), config({ lambda_functions: { pure: { environment_variables: { NODE_OPTIONS: '--max-old-space-size=100' } } } }), 'dev', {
     projectDir,
     sourceMap: true,
     nodeVersion: 'v22.0.0',
@@ -172,13 +169,13 @@ test('websocket handlers make the websocket API', () => {
 });
 
 test('a PRIVATE endpoint gets the VPC endpoint policy; its rules are checked', () => {
-  const { graph } = build(demoApp(), { api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: 'vpce-1' });
+  const { graph } = build(featureApp(), { api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: 'vpce-1' });
   const api = getResource(graph, 'rest_api', 'restApi');
   assert.equal(api.vpceIds, ['vpce-1']);
   assert.ok(JSON.stringify(api.policy).includes('vpce-1'));
-  assert.throws(() => build(demoApp(), { api_gateway_endpoint_type: 'PRIVATE' }), /PRIVATE endpoint needs api_gateway_endpoint_vpce or api_gateway_policy_file/);
-  assert.throws(() => build(demoApp(), { api_gateway_endpoint_vpce: 'vpce-1' }), /api_gateway_endpoint_vpce is only for api_gateway_endpoint_type PRIVATE/);
-  assert.throws(() => build(demoApp(), { api_gateway_endpoint_type: 'REGIONAL', api_gateway_policy_file: 'missing.json' }), /\.chalice\/missing\.json not found/);
+  assert.throws(() => build(featureApp(), { api_gateway_endpoint_type: 'PRIVATE' }), /PRIVATE endpoint needs api_gateway_endpoint_vpce or api_gateway_policy_file/);
+  assert.throws(() => build(featureApp(), { api_gateway_endpoint_vpce: 'vpce-1' }), /api_gateway_endpoint_vpce is only for api_gateway_endpoint_type PRIVATE/);
+  assert.throws(() => build(featureApp(), { api_gateway_endpoint_type: 'REGIONAL', api_gateway_policy_file: 'missing.json' }), /\.chalice\/missing\.json not found/);
 });
 
 test('mistakes are AppGraphErrors that say what to change', () => {
@@ -190,7 +187,7 @@ test('mistakes are AppGraphErrors that say what to change', () => {
   ];
   for (const [data, message] of cases) {
     try {
-      build(demoApp(), data);
+      build(featureApp(), data);
       assert.unreachable(`no error for ${JSON.stringify(data)}`);
     } catch (error) {
       assert.instance(error, AppGraphError);
@@ -198,14 +195,14 @@ test('mistakes are AppGraphErrors that say what to change', () => {
     }
   }
   writeFileSync(join(projectDir, '.chalice', 'bad.json'), '{"Version": ');
-  assert.throws(() => build(demoApp(), { lambda_functions: { pure: { autogen_policy: false, iam_policy_file: 'bad.json' } } }), /\.chalice\/bad\.json is not valid JSON/);
+  assert.throws(() => build(featureApp(), { lambda_functions: { pure: { autogen_policy: false, iam_policy_file: 'bad.json' } } }), /\.chalice\/bad\.json is not valid JSON/);
 });
 
 test('the runtime follows the local Node.js version, with a warning when not exact', () => {
-  const { graph, warnings } = buildAppGraph(demoApp(), config(), 'dev', { projectDir, nodeVersion: 'v20.19.0' });
+  const { graph, warnings } = buildAppGraph(featureApp(), config(), 'dev', { projectDir, nodeVersion: 'v20.19.0' });
   assert.is(getResource(graph, 'api_handler', 'lambdaFunction').runtime, 'nodejs22.x');
   assert.is(warnings.length, 1);
-  const configured = build(demoApp(), { lambda_runtime: 'nodejs24.x' });
+  const configured = build(featureApp(), { lambda_runtime: 'nodejs24.x' });
   assert.is(getResource(configured.graph, 'pure', 'lambdaFunction').runtime, 'nodejs24.x');
 });
 

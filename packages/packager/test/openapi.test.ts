@@ -12,6 +12,7 @@ import {
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildOpenApi, generateModels, type OpenApiDocument, type OpenApiInput } from '../src/openapi.ts';
+import { featureApp } from './feature-app.ts';
 
 const POOL_ARN = 'arn:aws:cognito-idp:us-west-2:123456789012:userpool/us-west-2_abc';
 const CUSTOM_URI = 'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:Auth/invocations';
@@ -300,7 +301,14 @@ test('generateModels: the same document with the placeholders of the Python orig
 const validate = (document: unknown) => new Validator().validate(structuredClone(document) as Record<string, unknown>);
 
 test('the documents are valid OpenAPI 3.0', async () => {
-  for (const document of [documentOf(richApp(), { minimumCompressionSize: 1024, vpceIds: ['vpce-1'] }), generateModels(describeApp(richApp()))]) {
+  const documents = [
+    documentOf(richApp(), { minimumCompressionSize: 1024, vpceIds: ['vpce-1'] }),
+    generateModels(describeApp(richApp())),
+    // The app the SAM and Terraform tests package, both ways of configuring CORS.
+    documentOf(featureApp()),
+    documentOf(featureApp({ globalCors: true })),
+  ];
+  for (const document of documents) {
     const result = await validate(document);
     assert.ok(result.valid, JSON.stringify(result.errors, null, 2));
   }

@@ -1,85 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChaliceConfig, ProjectConfig } from '@chalice/config';
-import { AuthResponse, Chalice, CognitoUserPoolAuthorizer, CORSConfig, Cron, CustomAuthorizer, IAMAuthorizer } from '@chalice/router';
+import { Chalice } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AppGraphError, buildAppGraph } from '../src/index.ts';
+import { AppGraphError } from '../src/index.ts';
 import { samTemplate, UnsupportedFeatureError, type CloudFormationTemplate } from '../src/sam-template.ts';
+import { featureApp, featureGraph, featureProject, featureStage, LAYER, PURE_POLICY, ROLE_ARN, TOPIC_ARN, type FeatureAppOptions, type StageConfig } from './feature-app.ts';
 
-const projectDir = mkdtempSync(join(tmpdir(), 'chalice-sam-'));
-mkdirSync(join(projectDir, '.chalice'));
-writeFileSync(
-  join(projectDir, '.chalice', 'pure-policy.json'),
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::demo-bucket/*' }] }),
-);
+const projectDir = featureProject('chalice-sam-');
 
-const ROLE_ARN = 'arn:aws:iam::123456789012:role/precreated';
-const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:elsewhere';
-const LAYER = 'arn:aws:lambda:us-east-1:123456789012:layer:deps:3';
+/** The feature app without its S3 handlers, which SAM cannot package. */
+const samApp = (options: Omit<FeatureAppOptions, 's3'> = {}) => featureApp({ ...options, s3: false });
 
-function demoApp({ websockets = true } = {}): Chalice {
-  const app = new Chalice({ appName: 'demo' });
-  app.api.binaryTypes.push('image/png');
-  const auth = app.authorizer({ ttlSeconds: 30 }, function demo_auth() {
-    return new AuthResponse({ routes: ['*'], principalId: 'u' });
-  });
-  app.route('/', () => ({ hello: 'world' }));
-  app.route('/items/{id}', { methods: ['GET', 'PUT'], cors: true }, () => ({}));
-  app.route('/custom-cors', { cors: new CORSConfig({ allowOrigin: 'https://example.com', maxAge: 600, allowCredentials: true }) }, () => ({}));
-  app.route('/keyed', { apiKeyRequired: true }, () => ({}));
-  app.route('/iam', { authorizer: new IAMAuthorizer() }, () => ({}));
-  app.route('/pool', { authorizer: new CognitoUserPoolAuthorizer('MyPool', { providerArns: ['arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc'] }) }, () => ({}));
-  app.route(
-    '/custom',
-    {
-      authorizer: new CustomAuthorizer('MyCustom', {
-        header: 'Authorization',
-        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations',
-      }),
-    },
-    () => ({}),
-  );
-  app.route('/builtin', { authorizer: auth }, () => ({}));
-  app.route('/upload', { methods: ['POST'], contentTypes: ['image/png'] }, () => ({}));
-  app.schedule('rate(1 hour)', function every_hour() {});
-  app.schedule(new Cron(0, 18, '?', '*', 'MON-FRI', '*'), function weekday_evenings() {});
-  app.onCwEvent({ source: ['aws.codecommit'] }, function on_commit() {});
-  app.onSnsMessage({ topic: 'alerts' }, function on_alert() {});
-  app.onSnsMessage({ topic: TOPIC_ARN }, function on_remote_alert() {});
-  app.onSqsMessage({ queue: 'jobs', batchSize: 5 }, function on_job() {});
-  app.lambdaFunction(function pure() {});
-  if (websockets) {
-    app.experimentalFeatureFlags.add('WEBSOCKETS');
-    app.onWsConnect(() => {});
-    app.onWsMessage(() => {});
-    app.onWsDisconnect(() => {});
-  }
-  return app;
-}
-
-const DEV_STAGE: NonNullable<ChaliceConfig['stages']>[string] = {
-  api_gateway_stage: 'api',
-  minimum_compression_size: 1024,
-  environment_variables: { STAGE: 'dev' },
-  tags: { team: 'web' },
-  lambda_functions: {
-    every_hour: { lambda_memory_size: 512, lambda_timeout: 300, reserved_concurrency: 2, layers: [LAYER] },
-    on_job: { subnet_ids: ['subnet-0a1b2c3d', 'subnet-0123456789abcdef0'], security_group_ids: ['sg-0123456789abcdef0'], environment_variables: { QUEUE: 'jobs' } },
-    on_alert: { manage_iam_role: false, iam_role_arn: ROLE_ARN },
-    pure: { autogen_policy: false, iam_policy_file: 'pure-policy.json', tags: { kind: 'pure' } },
-  },
-};
-
-function config(stage: NonNullable<ChaliceConfig['stages']>[string] = DEV_STAGE): ProjectConfig {
-  return { file: '.chalice/config.json', warnings: [], data: { app_name: 'demo', stages: { dev: stage } } };
-}
-
-function emit(app: Chalice = demoApp(), stage = DEV_STAGE): CloudFormationTemplate {
-  const { graph } = buildAppGraph(app, config(stage), 'dev', { projectDir, nodeVersion: 'v22.3.0' });
-  return samTemplate(graph, { codeUri: './deployment.zip' });
+function emit(app: Chalice = samApp(), stage: StageConfig = featureStage): CloudFormationTemplate {
+  return samTemplate(featureGraph(projectDir, app, stage), { codeUri: './deployment.zip' });
 }
 
 const props = (template: CloudFormationTemplate, id: string) => {
@@ -136,10 +72,10 @@ test('functions carry every per-function setting, and only the ones set', () => 
   assert.is(hourly.CodeUri, './deployment.zip');
   assert.is(hourly.MemorySize, 512);
   assert.is(hourly.Timeout, 300);
-  assert.is(hourly.ReservedConcurrentExecutions, 2);
+  assert.is(hourly.ReservedConcurrentExecutions, 0, 'zero is a setting, not an absence');
   assert.equal(hourly.Layers, [LAYER]);
   assert.equal(hourly.Role, { 'Fn::GetAtt': ['DefaultRole', 'Arn'] });
-  assert.equal(hourly.Environment, { Variables: { STAGE: 'dev' } });
+  assert.equal(hourly.Environment, { Variables: { STAGE: 'dev', TEMPLATE: 'literal ${x} and %{y}' } }, 'literal, not Fn::Sub');
   assert.is(hourly.Tags.team, 'web');
   assert.match(hourly.Tags['aws-chalice'], /^version=\d+\.\d+\.\d+:stage=dev:app=demo$/);
 
@@ -151,7 +87,7 @@ test('functions carry every per-function setting, and only the ones set', () => 
 
   const job = props(template, 'OnJob');
   assert.equal(job.VpcConfig, { SecurityGroupIds: ['sg-0123456789abcdef0'], SubnetIds: ['subnet-0a1b2c3d', 'subnet-0123456789abcdef0'] });
-  assert.equal(job.Environment, { Variables: { STAGE: 'dev', QUEUE: 'jobs' } });
+  assert.equal(job.Environment, { Variables: { STAGE: 'dev', TEMPLATE: 'literal ${x} and %{y}', QUEUE: 'jobs' } });
 
   assert.is(props(template, 'OnAlert').Role, ROLE_ARN, 'a pre-created role is its ARN');
   assert.equal(props(template, 'Pure').Role, { 'Fn::GetAtt': ['PureRole', 'Arn'] });
@@ -168,12 +104,7 @@ test('managed roles trust Lambda and hold their policy inline, named after the r
   assert.ok(actions.includes('logs:PutLogEvents'));
   assert.ok(actions.includes('ec2:CreateNetworkInterface'), 'a function runs in a VPC');
   const pure = props(template, 'PureRole');
-  assert.equal(pure.Policies, [
-    {
-      PolicyName: 'PureRolePolicy',
-      PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::demo-bucket/*' }] },
-    },
-  ]);
+  assert.equal(pure.Policies, [{ PolicyName: 'PureRolePolicy', PolicyDocument: PURE_POLICY }], 'the policy file as written, its policy variable included');
 });
 
 test('schedules, CloudWatch events, SNS and SQS are SAM events of their function', () => {
@@ -183,7 +114,7 @@ test('schedules, CloudWatch events, SNS and SQS are SAM events of their function
     WeekdayEveningsEvent: { Type: 'Schedule', Properties: { Schedule: 'cron(0 18 ? * MON-FRI *)' } },
   });
   assert.equal(props(template, 'OnCommit').Events, {
-    OnCommitEvent: { Type: 'CloudWatchEvent', Properties: { Pattern: { source: ['aws.codecommit'] } } },
+    OnCommitEvent: { Type: 'CloudWatchEvent', Properties: { Pattern: { source: ['aws.codecommit'], detail: { note: ['${not-an-expression}'] } } } },
   });
   assert.equal(props(template, 'OnAlert').Events, {
     OnAlertSnsSubscription: { Type: 'SNS', Properties: { Topic: { 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:alerts' } } },
@@ -214,6 +145,9 @@ test('the REST API embeds the OpenAPI document, with permissions and the seed ou
     'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${DemoAuth.Arn}/invocations',
   });
   assert.ok(body.paths['/items/{id}'].options, 'CORS preflight');
+  assert.ok(body.paths['/custom-cors'].options, 'CORS preflight');
+  assert.not.ok(body.paths['/'].options, 'no preflight for a route without CORS');
+  assert.not.ok(body.paths['/no-cors'].options);
   assert.ok(body['x-amazon-apigateway-binary-media-types'].includes('image/png'));
   const sourceArn = { 'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${RestAPI}/*' };
   assert.equal(props(template, 'APIHandlerInvokePermission'), {
@@ -231,7 +165,7 @@ test('the REST API embeds the OpenAPI document, with permissions and the seed ou
 });
 
 test('a PRIVATE endpoint names its VPC endpoints and carries its resource policy', () => {
-  const template = emit(demoApp(), { ...DEV_STAGE, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] });
+  const template = emit(samApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] });
   const api = props(template, 'RestAPI');
   assert.equal(api.EndpointConfiguration, { Type: 'PRIVATE', VPCEndpointIds: ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] });
   assert.equal(api.DefinitionBody['x-amazon-apigateway-policy'].Statement[0].Condition, { StringEquals: { 'aws:SourceVpce': ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] } });
@@ -278,15 +212,13 @@ test('the websocket API: an integration, permission and route per handler, deplo
 });
 
 test('an S3 event cannot be packaged for SAM: a clear error', () => {
-  const app = demoApp();
-  app.onS3Event({ bucket: 'uploads', events: ['s3:ObjectCreated:*'] }, function on_upload() {});
   try {
-    emit(app);
+    emit(featureApp({ s3: true }));
     assert.unreachable('S3 events are not supported');
   } catch (error) {
     assert.instance(error, UnsupportedFeatureError);
     assert.is((error as UnsupportedFeatureError).code, 'UNSUPPORTED_FEATURE');
-    assert.match((error as Error).message, /"on_upload" handles events of the S3 bucket "uploads"/);
+    assert.match((error as Error).message, /"on_image" handles events of the S3 bucket "uploads"/);
     assert.match((error as Error).message, /--pkg-format terraform/);
     assert.match((error as Error).message, /chalice deploy/);
   }
@@ -341,9 +273,10 @@ test('every template passes cfn-lint', () => {
   websocketOnly.onWsMessage(() => {});
   const findings = cfnLint({
     full: emit(),
-    restOnly: emit(demoApp({ websockets: false })),
-    private: emit(demoApp(), { ...DEV_STAGE, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: 'vpce-0a1b2c3d4e5f60718' }),
-    regional: emit(demoApp(), { api_gateway_endpoint_type: 'REGIONAL' }),
+    restOnly: emit(samApp({ websockets: false })),
+    globalCors: emit(samApp({ globalCors: true })),
+    private: emit(samApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: 'vpce-0a1b2c3d4e5f60718' }),
+    regional: emit(samApp(), { api_gateway_endpoint_type: 'REGIONAL' }),
     pureOnly: emit(pureOnly, {}),
     websocketOnly: emit(websocketOnly, {}),
   });

@@ -1,87 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChaliceConfig, ProjectConfig } from '@chalice/config';
-import { AuthResponse, Chalice, CognitoUserPoolAuthorizer, CORSConfig, CustomAuthorizer, IAMAuthorizer, Rate } from '@chalice/router';
+import { Chalice } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AppGraphError, buildAppGraph } from '../src/index.ts';
+import { AppGraphError } from '../src/index.ts';
 import { terraformConfig, type TerraformJson } from '../src/terraform-config.ts';
+import { featureApp, featureGraph, featureProject, featureStage, LAYER, ROLE_ARN, TOPIC_ARN, type StageConfig } from './feature-app.ts';
 
-const projectDir = mkdtempSync(join(tmpdir(), 'chalice-tf-'));
-mkdirSync(join(projectDir, '.chalice'));
-// A policy variable: Terraform would evaluate it unless it is escaped.
-writeFileSync(
-  join(projectDir, '.chalice', 'pure-policy.json'),
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::demo-bucket/${aws:username}/*' }] }),
-);
+// The pure function's policy has a policy variable: Terraform would evaluate it unless it is escaped.
+const projectDir = featureProject('chalice-tf-');
 
-const ROLE_ARN = 'arn:aws:iam::123456789012:role/precreated';
-const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:elsewhere';
-const LAYER = 'arn:aws:lambda:us-east-1:123456789012:layer:deps:3';
 const ZIP = '${path.module}/deployment.zip';
 
-function demoApp(): Chalice {
-  const app = new Chalice({ appName: 'demo' });
-  app.api.cors = true;
-  app.api.binaryTypes.push('image/png');
-  const auth = app.authorizer({ ttlSeconds: 30 }, function demo_auth() {
-    return new AuthResponse({ routes: ['*'], principalId: 'u' });
-  });
-  app.route('/', () => ({ hello: 'world' }));
-  app.route('/items/{id}', { methods: ['GET', 'PUT'] }, () => ({}));
-  app.route('/custom-cors', { cors: new CORSConfig({ allowOrigin: 'https://example.com', maxAge: 600 }) }, () => ({}));
-  app.route('/no-cors', { cors: false }, () => ({}));
-  app.route('/keyed', { apiKeyRequired: true }, () => ({}));
-  app.route('/iam', { authorizer: new IAMAuthorizer() }, () => ({}));
-  app.route('/pool', { authorizer: new CognitoUserPoolAuthorizer('MyPool', { providerArns: ['arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc'] }) }, () => ({}));
-  app.route(
-    '/custom',
-    {
-      authorizer: new CustomAuthorizer('MyCustom', {
-        header: 'Authorization',
-        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations',
-      }),
-    },
-    () => ({}),
-  );
-  app.route('/builtin', { authorizer: auth }, () => ({}));
-  app.schedule(new Rate(1, Rate.HOURS), function every_hour() {});
-  app.onCwEvent({ source: ['aws.codecommit'], detail: { note: ['${not-an-expression}'] } }, function on_commit() {});
-  app.onS3Event({ bucket: 'uploads', events: ['s3:ObjectCreated:*'], prefix: 'images/', suffix: '.jpg' }, function on_image() {});
-  app.onS3Event({ bucket: 'uploads', events: ['s3:ObjectRemoved:*'] }, function on_removed() {});
-  app.onS3Event({ bucket: 'logs.example', events: ['s3:ObjectCreated:Put'] }, function on_log() {});
-  app.onSnsMessage({ topic: 'alerts' }, function on_alert() {});
-  app.onSnsMessage({ topic: TOPIC_ARN }, function on_remote_alert() {});
-  app.onSqsMessage({ queue: 'jobs', batchSize: 5 }, function on_job() {});
-  app.lambdaFunction(function pure() {});
-  app.experimentalFeatureFlags.add('WEBSOCKETS');
-  app.onWsConnect(() => {});
-  app.onWsMessage(() => {});
-  app.onWsDisconnect(() => {});
-  return app;
-}
+/** The feature app with every route under the app-wide CORS setting but those that opt out. */
+const tfApp = () => featureApp({ globalCors: true });
 
-type StageConfig = NonNullable<ChaliceConfig['stages']>[string];
-
-const DEV_STAGE: StageConfig = {
-  api_gateway_stage: 'api',
-  minimum_compression_size: 1024,
-  environment_variables: { STAGE: 'dev', TEMPLATE: 'literal ${x} and %{y}' },
-  tags: { team: 'web' },
-  lambda_functions: {
-    every_hour: { lambda_memory_size: 512, lambda_timeout: 300, reserved_concurrency: 0, layers: [LAYER] },
-    on_job: { subnet_ids: ['subnet-0a1b2c3d', 'subnet-0123456789abcdef0'], security_group_ids: ['sg-0123456789abcdef0'], environment_variables: { QUEUE: 'jobs' } },
-    on_alert: { manage_iam_role: false, iam_role_arn: ROLE_ARN },
-    pure: { autogen_policy: false, iam_policy_file: 'pure-policy.json', tags: { kind: 'pure' } },
-  },
-};
-
-function emit(app: Chalice = demoApp(), stage: StageConfig = DEV_STAGE): TerraformJson {
-  const config: ProjectConfig = { file: '.chalice/config.json', warnings: [], data: { app_name: 'demo', stages: { dev: stage } } };
-  const { graph } = buildAppGraph(app, config, 'dev', { projectDir, nodeVersion: 'v22.3.0' });
-  return terraformConfig(graph, { zipPath: ZIP });
+function emit(app: Chalice = tfApp(), stage: StageConfig = featureStage): TerraformJson {
+  return terraformConfig(featureGraph(projectDir, app, stage), { zipPath: ZIP });
 }
 
 type Block = Record<string, any>;
@@ -150,6 +87,7 @@ test('every resource type the app needs, each with its required arguments', () =
     'websocket_connect',
     'websocket_disconnect',
     'websocket_message',
+    'weekday_evenings',
   ]);
   assert.equal(names('aws_iam_role'), ['default_role', 'pure_role'], 'no role for the pre-created one');
   assert.equal(names('aws_lambda_permission'), [
@@ -165,8 +103,9 @@ test('every resource type the app needs, each with its required arguments', () =
     'websocket_connect_invoke_permission',
     'websocket_disconnect_invoke_permission',
     'websocket_message_invoke_permission',
+    'weekday_evenings_event',
   ]);
-  assert.equal(names('aws_cloudwatch_event_rule'), ['every_hour_event', 'on_commit_event']);
+  assert.equal(names('aws_cloudwatch_event_rule'), ['every_hour_event', 'on_commit_event', 'weekday_evenings_event']);
 });
 
 test('resource, output and local names are valid, stable Terraform identifiers', () => {
@@ -263,7 +202,7 @@ test('functions carry their settings, and only the ones set', () => {
 });
 
 test('functions without environment variables get no environment block', () => {
-  const tf = emit(demoApp(), { lambda_functions: {} });
+  const tf = emit(tfApp(), { lambda_functions: {} });
   assert.not.ok('environment' in block(tf, 'aws_lambda_function', 'pure'));
 });
 
@@ -291,6 +230,7 @@ test('the REST API: OpenAPI body with invoke ARNs, the arguments API Gateway wou
   assert.is(document.openapi, '3.0.1');
   assert.is(document.paths['/items/{id}'].get['x-amazon-apigateway-integration'].uri, '${aws_lambda_function.api_handler.invoke_arn}');
   assert.ok(document.paths['/items/{id}'].options, 'a CORS preflight');
+  assert.ok(document.paths['/'].options, 'app.api.cors gives a route without a cors option its preflight');
   assert.not.ok(document.paths['/no-cors'].options);
   const schemes = document.components.securitySchemes;
   assert.is(schemes.demo_auth['x-amazon-apigateway-authorizer'].authorizerUri, '${aws_lambda_function.demo_auth.invoke_arn}');
@@ -322,7 +262,7 @@ test('the REST API: OpenAPI body with invoke ARNs, the arguments API Gateway wou
 });
 
 test('a PRIVATE REST API: VPC endpoints and the resource policy as arguments, and a redeployment when the policy changes', () => {
-  const tf = emit(demoApp(), { ...DEV_STAGE, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-0123456789abcdef0'] });
+  const tf = emit(tfApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-0123456789abcdef0'] });
   const api = block(tf, 'aws_api_gateway_rest_api', 'rest_api');
   assert.equal(api.endpoint_configuration, { types: ['PRIVATE'], vpc_endpoint_ids: ['vpce-0123456789abcdef0'] });
   assert.equal(JSON.parse(api.policy), JSON.parse(api.body)['x-amazon-apigateway-policy']);
@@ -334,6 +274,7 @@ test('schedules and CloudWatch events: a rule, a target and a permission each', 
   const tf = emit();
   const hourly = block(tf, 'aws_cloudwatch_event_rule', 'every_hour_event');
   assert.equal(hourly, { name: 'demo-dev-every_hour-event', schedule_expression: 'rate(1 hour)' });
+  assert.is(block(tf, 'aws_cloudwatch_event_rule', 'weekday_evenings_event').schedule_expression, 'cron(0 18 ? * MON-FRI *)');
   const commit = block(tf, 'aws_cloudwatch_event_rule', 'on_commit_event');
   assert.equal(JSON.parse(commit.event_pattern), { source: ['aws.codecommit'], detail: { note: ['$${not-an-expression}'] } });
   assert.equal(block(tf, 'aws_cloudwatch_event_target', 'on_commit_event'), {
@@ -459,7 +400,7 @@ test('terraform validate accepts the configuration, without warnings', () => {
   }
   const dir = mkdtempSync(join(tmpdir(), 'chalice-tf-validate-'));
   try {
-    writeFileSync(join(dir, 'chalice.tf.json'), JSON.stringify(emit(demoApp(), { ...DEV_STAGE, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-1'] }), null, 2));
+    writeFileSync(join(dir, 'chalice.tf.json'), JSON.stringify(emit(tfApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-1'] }), null, 2));
     // filebase64sha256 reads the file during validation.
     writeFileSync(join(dir, 'deployment.zip'), 'zip');
     const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
