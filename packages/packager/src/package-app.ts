@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { loadApp, loadConfig } from '@chalice/config';
 import type { Chalice } from '@chalice/router';
 import { buildAppGraph } from './build-graph.ts';
-import { buildDeploymentPackage } from './deployment-package.ts';
+import { buildDeploymentPackage, type DeploymentPackageOptions } from './deployment-package.ts';
 import type { AppGraph } from './graph-types.ts';
 import { resourcesOfKind } from './graph-query.ts';
 import { PackageError } from './package-error.ts';
@@ -65,7 +65,6 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
   options.check?.(app);
   const { graph, warnings } = buildAppGraph(app, config, stage, { projectDir, sourceMap: options.sourceMap });
 
-  const functions = resourcesOfKind(graph, 'lambdaFunction');
   const generated =
     pkgFormat === 'terraform'
       ? terraformConfig(graph, { zipPath: `\${path.module}/${DEPLOYMENT_ZIP}` })
@@ -73,13 +72,7 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
   const template = extra ? mergeTemplates(generated, extra) : generated;
   const templateName = pkgFormat === 'terraform' ? 'chalice.tf.json' : `sam.${templateFormat}`;
 
-  const pkg = await buildDeploymentPackage({
-    projectDir,
-    handlers: functions.map((fn) => ({ exportName: fn.exportName, functionName: fn.purpose === 'api' ? null : fn.resourceName })),
-    runtime: oldestRuntime(functions.map((fn) => fn.runtime)),
-    sourceMap: options.sourceMap,
-    onProgress,
-  });
+  const pkg = await buildDeploymentPackage({ projectDir, ...deploymentPackageInputs(graph), sourceMap: options.sourceMap, onProgress });
   onProgress(`Writing ${singleFile ? out : `${templateName} and ${DEPLOYMENT_ZIP} to ${out}`}`);
   const outputs = new Map<string, Uint8Array>([
     [templateName, Buffer.from(await serializeTemplate(template, templateFormat))],
@@ -90,7 +83,22 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
   return { files: [...outputs.keys()].sort(), warnings: [...config.warnings, ...warnings], graph };
 }
 
-// One package serves every function, so it is built for the oldest runtime among them.
+/**
+ * What the one deployment package of a graph is built from: an entry-module export per Lambda
+ * function, and the oldest runtime among the functions (one package serves them all).
+ * `chalice package` and `chalice deploy` build the same zip from it.
+ *
+ * @example
+ * const pkg = await buildDeploymentPackage({ projectDir, ...deploymentPackageInputs(graph) });
+ */
+export function deploymentPackageInputs(graph: AppGraph): Pick<DeploymentPackageOptions, 'handlers' | 'runtime'> {
+  const functions = resourcesOfKind(graph, 'lambdaFunction');
+  return {
+    handlers: functions.map((fn) => ({ exportName: fn.exportName, functionName: fn.purpose === 'api' ? null : fn.resourceName })),
+    runtime: oldestRuntime(functions.map((fn) => fn.runtime)),
+  };
+}
+
 function oldestRuntime(runtimes: string[]): string {
   const major = (runtime: string) => Number(/\d+/.exec(runtime)?.[0] ?? 0);
   return [...new Set(runtimes)].sort((a, b) => major(a) - major(b))[0] ?? 'nodejs22.x';

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Where a deploy goes: what every ARN and URL of the deploy is made of.
+ *
+ * @example
+ * const target: AwsTarget = { partition: 'aws', region: 'us-east-1', accountId: '123456789012' };
+ */
+export interface AwsTarget {
+  partition: string;
+  region: string;
+  accountId: string;
+}
+
+/**
+ * A function's unqualified ARN, as Lambda reports it.
+ *
+ * @example
+ * functionArn(target, 'app-dev'); // 'arn:aws:lambda:us-east-1:123456789012:function:app-dev'
+ */
+export function functionArn(target: AwsTarget, functionName: string): string {
+  return `arn:${target.partition}:lambda:${target.region}:${target.accountId}:function:${functionName}`;
+}
+
+/**
+ * The function name at the end of a function ARN (a name stays a name).
+ *
+ * @example
+ * functionNameOf('arn:aws:lambda:us-east-1:123456789012:function:app-dev'); // 'app-dev'
+ */
+export function functionNameOf(arnOrName: string): string {
+  return arnOrName.split(':function:')[1]?.split(':')[0] ?? arnOrName;
+}
+
+/**
+ * The ARN of a rule on the default event bus.
+ *
+ * @example
+ * ruleArn(target, 'app-dev-tick-event'); // 'arn:aws:events:us-east-1:123456789012:rule/app-dev-tick-event'
+ */
+export function ruleArn(target: AwsTarget, ruleName: string): string {
+  return `arn:${target.partition}:events:${target.region}:${target.accountId}:rule/${ruleName}`;
+}
+
+/**
+ * A topic's ARN: the config names a topic of the deploy's account and region, or gives an ARN.
+ *
+ * @example
+ * topicArn(target, 'alerts'); // 'arn:aws:sns:us-east-1:123456789012:alerts'
+ */
+export function topicArn(target: AwsTarget, topic: string): string {
+  return /^arn:aws[a-z-]*:sns:/.test(topic) ? topic : `arn:${target.partition}:sns:${target.region}:${target.accountId}:${topic}`;
+}
+
+/**
+ * A bucket's ARN (bucket ARNs name no region or account).
+ *
+ * @example
+ * bucketArn(target, 'uploads'); // 'arn:aws:s3:::uploads'
+ */
+export function bucketArn(target: AwsTarget, bucket: string): string {
+  return `arn:${target.partition}:s3:::${bucket}`;
+}
+
+/**
+ * The source ARN API Gateway invokes a function with, for any method and stage of the API.
+ *
+ * @example
+ * restApiSourceArn(target, 'abc123'); // 'arn:aws:execute-api:us-east-1:123456789012:abc123/*'
+ */
+export function restApiSourceArn(target: AwsTarget, restApiId: string): string {
+  return `arn:${target.partition}:execute-api:${target.region}:${target.accountId}:${restApiId}/*`;
+}
+
+/**
+ * A REST API stage's URL, as the original records and prints it (with the final slash).
+ *
+ * @example
+ * restApiUrl(target, 'abc123', 'api'); // 'https://abc123.execute-api.us-east-1.amazonaws.com/api/'
+ */
+export function restApiUrl(target: AwsTarget, restApiId: string, stage: string): string {
+  const dnsSuffix = target.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `https://${restApiId}.execute-api.${target.region}.${dnsSuffix}/${stage}/`;
+}
+
+/**
+ * API Gateway's integration URI of a function.
+ *
+ * @example
+ * lambdaIntegrationUri(target, functionArn(target, 'app-dev'));
+ */
+export function lambdaIntegrationUri(target: AwsTarget, lambdaArn: string): string {
+  return `arn:${target.partition}:apigateway:${target.region}:lambda:path/2015-03-31/functions/${lambdaArn}/invocations`;
+}
+
+/**
+ * The statement id of a function permission, derived from who may invoke it from where: the
+ * planner can then tell from the ids alone whether a permission exists, and a delete knows
+ * which statement to remove. (Lambda allows 100 characters of `[A-Za-z0-9_-]`.)
+ *
+ * @example
+ * permissionId('sns.amazonaws.com', 'arn:aws:sns:us-east-1:123456789012:alerts'); // 'chalice-sns-<16 hex digits>'
+ */
+export function permissionId(principal: string, sourceArn: string): string {
+  const service = principal.split('.')[0]!.replace(/[^A-Za-z0-9_-]/g, '');
+  return `chalice-${service}-${createHash('sha256').update(sourceArn).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * JSON text with object keys sorted at every level: equal data gives equal text, whatever
+ * order AWS returned the keys in.
+ *
+ * @example
+ * canonicalJson({ b: 1, a: [2] }); // '{"a":[2],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+/**
+ * Whether two JSON values hold the same data.
+ *
+ * @example
+ * sameJson({ a: 1, b: 2 }, { b: 2, a: 1 }); // true
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}

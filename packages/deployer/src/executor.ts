@@ -1,0 +1,210 @@
+import { assertNever } from '@chalice/packager';
+import type { AwsFacade, FunctionSpec } from './aws/facade.ts';
+import { bucketArn, functionNameOf, permissionId, restApiSourceArn, restApiUrl, ruleArn, type AwsTarget } from './aws-names.ts';
+import { DeployError } from './errors.ts';
+import { API_GATEWAY, type RecordedRestApiDigest } from './plan-rest-api.ts';
+import type { Instruction, InstructionOfKind, Plan, PlannedFunction } from './plan-types.ts';
+import { lambdaNotification, withNotification, withoutFunction } from './s3-notification.ts';
+import { openApiDigest, restApiDocument } from './rest-api-document.ts';
+import { getRecorded, removeRecorded, setRecorded } from './state.ts';
+import type { DeployedState, RecordedResource } from './state-types.ts';
+
+/** What {@link executePlan} runs the plan with. */
+export interface ExecuteOptions {
+  aws: AwsFacade;
+  /** The state before the plan; the executor records into a copy. */
+  state: DeployedState;
+  /** The deployment package, for the functions the plan creates or updates. */
+  zip: Uint8Array;
+  /** Called with the new state after every change to it: persist it here. */
+  onState: (state: DeployedState) => void;
+  /** Called with each step's message (the seed's lines), when it has one. */
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Runs a plan's steps in order. Values known only at run time (a new role's ARN, a function's
+ * ARN, a new REST API's id) come from the state, where each creating step records what it
+ * made before the next step runs, so a deploy failing at any step leaves a state a re-run
+ * completes and a delete cleans up. Deletes succeed for resources already gone. A failure is
+ * a {@link DeployError} (`DEPLOY_FAILED`) naming the step, with the AWS error as its cause.
+ *
+ * @example
+ * const state = await executePlan(plan, { aws, state: readState(dir, 'dev'), zip, onState: (s) => writeState(dir, 'dev', s), onProgress: console.log });
+ */
+export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<DeployedState> {
+  const run = new Run(options, await targetOf(options.aws));
+  for (const [index, step] of plan.instructions.entries()) {
+    if (step.message) options.onProgress?.(step.message);
+    try {
+      await run.step(step);
+    } catch (error) {
+      const what = `step ${index + 1} of ${plan.instructions.length} (${step.kind})`;
+      throw new DeployError('DEPLOY_FAILED', `${what} failed: ${(error as Error).message}. What was made so far is recorded: run the command again to finish, or \`chalice delete\` to remove it.`, { cause: error });
+    }
+  }
+  return run.state;
+}
+
+async function targetOf(aws: AwsFacade): Promise<AwsTarget> {
+  return { partition: aws.partition, region: aws.region, accountId: await aws.accountId() };
+}
+
+class Run {
+  state: DeployedState;
+  private readonly aws: AwsFacade;
+
+  constructor(
+    private readonly options: ExecuteOptions,
+    private readonly target: AwsTarget,
+  ) {
+    this.state = options.state;
+    this.aws = options.aws;
+  }
+
+  async step(step: Instruction): Promise<void> {
+    const { aws } = this;
+    switch (step.kind) {
+      case 'createRole': {
+        const { roleArn } = await aws.createRole(step.roleName, step.trustPolicy);
+        return this.record({ name: step.resourceName, resource_type: 'iam_role', role_name: step.roleName, role_arn: roleArn });
+      }
+      case 'putRolePolicy':
+        return aws.putRolePolicy(step.roleName, step.policyName, step.document);
+      case 'createFunction': {
+        const { functionArn } = await aws.createFunction(this.spec(step.spec), this.options.zip);
+        return this.record({ name: step.resourceName, resource_type: 'lambda_function', lambda_arn: functionArn });
+      }
+      case 'updateFunctionCode':
+        return aws.updateFunctionCode(step.functionName, this.options.zip);
+      case 'updateFunctionConfiguration':
+        return aws.updateFunctionConfiguration(step.spec.functionName, this.spec(step.spec));
+      case 'setFunctionTags':
+        return aws.setFunctionTags(this.lambdaArn(step.resourceName), step.tags);
+      case 'setReservedConcurrency':
+        return aws.setReservedConcurrency(step.functionName, step.reserved);
+      case 'createRestApi': {
+        const { restApiId } = await aws.createRestApi(step.name, step.endpointType);
+        const url = restApiUrl(this.target, restApiId, step.apiGatewayStage);
+        return this.record({ name: step.resourceName, resource_type: 'rest_api', rest_api_id: restApiId, rest_api_url: url });
+      }
+      case 'putRestApi':
+        return this.putRestApi(step);
+      case 'addRestApiPermission': {
+        const sourceArn = restApiSourceArn(this.target, this.restApiId(step.restApi));
+        return aws.addPermission(step.functionName, { statementId: permissionId(API_GATEWAY, sourceArn), principal: API_GATEWAY, sourceArn });
+      }
+      case 'putRule': {
+        await aws.putRule(step.rule);
+        return this.record({ name: step.resourceName, resource_type: step.resourceType, rule_name: step.rule.ruleName });
+      }
+      case 'putTarget':
+        return aws.putTarget(step.ruleName, { id: step.targetId, arn: this.lambdaArn(step.function) });
+      case 'addPermission':
+        return aws.addPermission(step.functionName, step.permission);
+      case 'subscribeSns': {
+        const lambdaArn = this.lambdaArn(step.function);
+        const { subscriptionArn } = await aws.subscribe(step.topicArn, lambdaArn);
+        return this.record({ name: step.resourceName, resource_type: 'sns_event', topic: step.topic, topic_arn: step.topicArn, subscription_arn: subscriptionArn, lambda_arn: lambdaArn });
+      }
+      case 'createEventSourceMapping': {
+        const { uuid } = await aws.createEventSourceMapping(step.functionName, step.queueArn, step.batchSize);
+        const lambdaArn = this.lambdaArn(step.function);
+        return this.record({ name: step.resourceName, resource_type: 'sqs_event', queue: step.queue, queue_arn: step.queueArn, event_uuid: uuid, lambda_arn: lambdaArn });
+      }
+      case 'updateEventSourceMapping':
+        return aws.updateEventSourceMapping(step.uuid, step.batchSize);
+      case 'putBucketNotification': {
+        const lambdaArn = this.lambdaArn(step.function);
+        const wanted = lambdaNotification(lambdaArn, step.events, step.prefix, step.suffix);
+        await aws.putBucketNotification(step.bucket, withNotification(await aws.getBucketNotification(step.bucket), wanted));
+        return this.record({ name: step.resourceName, resource_type: 's3_event', bucket: step.bucket, lambda_arn: lambdaArn });
+      }
+      case 'record':
+        return this.record(step.resource);
+      case 'deleteRole':
+        await aws.deleteRole(step.roleName);
+        return this.forget(step.name);
+      case 'deleteFunction':
+        await aws.deleteFunction(step.functionName);
+        return this.forget(step.name);
+      case 'deleteRestApi':
+        await aws.deleteRestApi(step.restApiId);
+        return this.forget(step.name);
+      case 'deleteRule':
+        return this.deleteRule(step);
+      case 'unsubscribeSns':
+        await aws.unsubscribe(step.subscriptionArn);
+        await aws.removePermission(functionNameOf(step.lambdaArn), permissionId('sns.amazonaws.com', step.topicArn));
+        return this.forget(step.name);
+      case 'deleteEventSourceMapping':
+        await aws.deleteEventSourceMapping(step.uuid);
+        return this.forget(step.name);
+      case 'removeBucketNotification':
+        return this.removeBucketNotification(step);
+      default:
+        return assertNever(step);
+    }
+  }
+
+  private async putRestApi(step: InstructionOfKind<'putRestApi'>): Promise<void> {
+    const { restApi } = step;
+    const recorded = getRecorded(this.state, step.resourceName, 'rest_api');
+    if (!recorded) throw new Error(`REST API "${step.resourceName}" is not recorded: the plan creates it first`);
+    const document = restApiDocument(restApi, this.target, (name) => this.lambdaArn(name));
+    await this.aws.putRestApi(recorded.rest_api_id, document);
+    await this.aws.createDeployment(recorded.rest_api_id, restApi.apiGatewayStage);
+    // Recorded only once deployed: an interrupted import is imported again by the next run.
+    const digest: RecordedRestApiDigest = { openapi_sha256: openApiDigest(document, restApi.apiGatewayStage) };
+    this.record({ ...recorded, rest_api_url: restApiUrl(this.target, recorded.rest_api_id, restApi.apiGatewayStage), ...digest });
+  }
+
+  // The permission a rule gave its target function goes too: the function may stay (a handler
+  // that is no longer scheduled keeps its name).
+  private async deleteRule(step: InstructionOfKind<'deleteRule'>): Promise<void> {
+    const targets = (await this.aws.getRule(step.ruleName)) ? await this.aws.listTargets(step.ruleName) : [];
+    await this.aws.deleteRule(step.ruleName);
+    const statementId = permissionId('events.amazonaws.com', ruleArn(this.target, step.ruleName));
+    for (const target of targets) if (target.arn.includes(':function:')) await this.aws.removePermission(functionNameOf(target.arn), statementId);
+    this.forget(step.name);
+  }
+
+  private async removeBucketNotification(step: InstructionOfKind<'removeBucketNotification'>): Promise<void> {
+    const current = await this.aws.getBucketNotification(step.bucket);
+    if (current.LambdaFunctionConfigurations?.some((n) => n.LambdaFunctionArn === step.lambdaArn)) {
+      await this.aws.putBucketNotification(step.bucket, withoutFunction(current, step.lambdaArn));
+    }
+    await this.aws.removePermission(functionNameOf(step.lambdaArn), permissionId('s3.amazonaws.com', bucketArn(this.target, step.bucket)));
+    this.forget(step.name);
+  }
+
+  private spec(planned: PlannedFunction): FunctionSpec {
+    const { roleArn } = planned;
+    if (typeof roleArn === 'string') return { ...planned, roleArn };
+    const role = getRecorded(this.state, roleArn.recordedRole, 'iam_role');
+    if (!role) throw new Error(`IAM role "${roleArn.recordedRole}" is not recorded: the plan creates it first`);
+    return { ...planned, roleArn: role.role_arn };
+  }
+
+  private lambdaArn(resourceName: string): string {
+    const fn = getRecorded(this.state, resourceName, 'lambda_function');
+    if (!fn) throw new Error(`Lambda function "${resourceName}" is not recorded: the plan creates or records it first`);
+    return fn.lambda_arn;
+  }
+
+  private restApiId(resourceName: string): string {
+    const api = getRecorded(this.state, resourceName, 'rest_api');
+    if (!api) throw new Error(`REST API "${resourceName}" is not recorded: the plan creates it first`);
+    return api.rest_api_id;
+  }
+
+  private record(resource: RecordedResource): void {
+    this.state = setRecorded(this.state, resource);
+    this.options.onState(this.state);
+  }
+
+  private forget(name: string): void {
+    this.state = removeRecorded(this.state, name);
+    this.options.onState(this.state);
+  }
+}

@@ -1,0 +1,39 @@
+import type { RestApiResource } from '@chalice/packager';
+import { permissionId, restApiSourceArn } from './aws-names.ts';
+import type { PlanContext } from './plan-context.ts';
+import type { Instruction } from './plan-types.ts';
+import { openApiDigest, restApiDocument } from './rest-api-document.ts';
+
+/** The `rest_api` entry's field the deployer adds to the original's schema. */
+export interface RecordedRestApiDigest {
+  /** See {@link openApiDigest}. */
+  openapi_sha256?: string;
+}
+
+/** API Gateway's service principal, which function permissions name. */
+export const API_GATEWAY = 'apigateway.amazonaws.com';
+
+/**
+ * Creates the REST API when it is not recorded or gone from AWS; imports and deploys the
+ * OpenAPI document when it (or the stage) differs from what was last deployed; lets API
+ * Gateway invoke the API handler and the built-in authorizers where it cannot yet.
+ */
+export async function planRestApi(ctx: PlanContext, api: RestApiResource): Promise<Instruction[]> {
+  const { resourceName } = api;
+  const { recorded } = ctx.current(resourceName, 'rest_api', () => true);
+  const functions = [api.lambdaFunction, ...api.authorizers];
+  const functionNames = Object.fromEntries(functions.map((name) => [name, ctx.fn(name).functionName]));
+  const put: Instruction = { kind: 'putRestApi', message: null, resourceName, restApi: api, functionNames };
+  const permission = (name: string): Instruction => ({ kind: 'addRestApiPermission', message: null, restApi: resourceName, function: name, functionName: ctx.fn(name).functionName });
+
+  const remote = recorded ? await ctx.aws.getRestApi(recorded.rest_api_id) : null;
+  if (!recorded || !remote) {
+    const create: Instruction = { kind: 'createRestApi', message: 'Creating Rest API', resourceName, name: api.name, endpointType: api.endpointType, apiGatewayStage: api.apiGatewayStage };
+    return [create, put, ...functions.map(permission)];
+  }
+  const digest = openApiDigest(restApiDocument(api, ctx.target, (name) => ctx.functionArn(name)), api.apiGatewayStage);
+  const steps: Instruction[] = (recorded as RecordedRestApiDigest).openapi_sha256 === digest ? [] : [{ ...put, message: 'Updating rest API' }];
+  const statementId = permissionId(API_GATEWAY, restApiSourceArn(ctx.target, recorded.rest_api_id));
+  for (const name of functions) if (!(await ctx.hasPermission(name, statementId))) steps.push(permission(name));
+  return steps;
+}

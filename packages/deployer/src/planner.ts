@@ -1,0 +1,76 @@
+import { assertNever, type AppGraph, type Resource } from '@chalice/packager';
+import type { AwsFacade } from './aws/facade.ts';
+import { websocketNotSupported } from './errors.ts';
+import { PlanContext } from './plan-context.ts';
+import { deleteSteps } from './plan-delete.ts';
+import { planRule, planS3Notification, planSnsSubscription, planSqsEventSource } from './plan-events.ts';
+import { planFunction, planRole } from './plan-functions.ts';
+import { planRestApi } from './plan-rest-api.ts';
+import type { Instruction, Plan } from './plan-types.ts';
+import type { DeployedState } from './state-types.ts';
+
+export { planDelete } from './plan-delete.ts';
+
+/** What {@link planDeploy} compares. */
+export interface PlanDeployInput {
+  graph: AppGraph;
+  state: DeployedState;
+  /** Only its getters are called: planning changes nothing. */
+  aws: AwsFacade;
+  /** Base64 SHA-256 of the deployment package, as Lambda reports a function's code. */
+  codeSha256: string;
+}
+
+/**
+ * Diffs the app graph against the deployed state and what AWS reports, and returns the steps
+ * that make AWS match the graph: creates for what is missing (recorded or not, gone from AWS
+ * or never made), updates only for what differs, records for what exists but the state lacks,
+ * then deletes of recorded resources the graph no longer has, the last created first. An
+ * unchanged app plans no step that changes AWS.
+ *
+ * @example
+ * const plan = await planDeploy({ graph, state: readState(projectDir, 'dev'), aws, codeSha256 });
+ * console.log(formatPlan(plan));
+ */
+export async function planDeploy({ graph, state, aws, codeSha256 }: PlanDeployInput): Promise<Plan> {
+  if (graph.resources.some((r) => r.kind === 'websocketApi')) throw websocketNotSupported();
+  const target = { partition: aws.partition, region: aws.region, accountId: await aws.accountId() };
+  const ctx = new PlanContext(graph, state, aws, target, codeSha256);
+  const instructions: Instruction[] = [];
+  for (const resource of graph.resources) instructions.push(...(await planResource(ctx, resource)));
+  const inGraph = new Set(graph.resources.map((r) => r.resourceName));
+  for (const recorded of [...state.resources].reverse()) {
+    if (!inGraph.has(recorded.name)) instructions.push(...deleteSteps(recorded));
+  }
+  return { instructions };
+}
+
+function planResource(ctx: PlanContext, resource: Resource): Promise<Instruction[]> | Instruction[] {
+  switch (resource.kind) {
+    case 'deploymentPackage':
+      // Built before planning; its hash is `codeSha256`.
+      return [];
+    case 'managedIamRole':
+      return planRole(ctx, resource);
+    case 'preCreatedIamRole':
+      ctx.roles.set(resource.resourceName, { ref: resource.roleArn, arn: resource.roleArn });
+      return [];
+    case 'lambdaFunction':
+      return planFunction(ctx, resource);
+    case 'restApi':
+      return planRestApi(ctx, resource);
+    case 'scheduledEvent':
+    case 'cloudWatchEvent':
+      return planRule(ctx, resource);
+    case 's3BucketNotification':
+      return planS3Notification(ctx, resource);
+    case 'snsSubscription':
+      return planSnsSubscription(ctx, resource);
+    case 'sqsEventSource':
+      return planSqsEventSource(ctx, resource);
+    case 'websocketApi':
+      throw websocketNotSupported();
+    default:
+      return assertNever(resource);
+  }
+}
