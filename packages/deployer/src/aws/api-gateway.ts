@@ -1,0 +1,53 @@
+import {
+  APIGatewayClient,
+  CreateDeploymentCommand,
+  CreateRestApiCommand,
+  DeleteRestApiCommand,
+  GetRestApiCommand,
+  PutRestApiCommand,
+  type EndpointType,
+} from '@aws-sdk/client-api-gateway';
+import { call, callIfExists } from './call.ts';
+import { lazy, type AwsContext } from './clients.ts';
+import type { AwsFacade } from './facade.ts';
+import { API_THROTTLED, withRetries } from './retry.ts';
+
+const MISSING = ['NotFoundException'];
+
+/**
+ * The facade's API Gateway (REST) calls. The API's whole definition is imported from the
+ * packager's OpenAPI 3.0 document; every call gets a slow second round of throttling retries,
+ * as API Gateway's per-account quotas outlast the SDK's.
+ *
+ * @example
+ * const api = apiGatewayCalls(context);
+ * const { restApiId } = await api.createRestApi('myapp', 'EDGE');
+ * await api.putRestApi(restApiId, document);
+ * await api.createDeployment(restApiId, 'api');
+ */
+export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'createDeployment' | 'deleteRestApi'> {
+  const client = lazy(() => new APIGatewayClient(context.clientConfig));
+  const throttled = <T>(run: () => Promise<T>) => () => withRetries(run, API_THROTTLED, context.sleep);
+  return {
+    async getRestApi(restApiId) {
+      const out = await callIfExists('apigateway:GetRestApi', MISSING, throttled(() => client().send(new GetRestApiCommand({ restApiId }))));
+      return out ? { restApiId: out.id!, name: out.name! } : null;
+    },
+    async createRestApi(name, endpointType) {
+      const input = { name, endpointConfiguration: { types: [endpointType as EndpointType] } };
+      const out = await call('apigateway:CreateRestApi', throttled(() => client().send(new CreateRestApiCommand(input))));
+      return { restApiId: out.id! };
+    },
+    async putRestApi(restApiId, document) {
+      // Warnings (e.g. an unsupported OpenAPI keyword) must not fail a deploy; errors still do.
+      const input = { restApiId, mode: 'overwrite' as const, failOnWarnings: false, body: new TextEncoder().encode(JSON.stringify(document)) };
+      await call('apigateway:PutRestApi', throttled(() => client().send(new PutRestApiCommand(input))));
+    },
+    async createDeployment(restApiId, stageName) {
+      await call('apigateway:CreateDeployment', throttled(() => client().send(new CreateDeploymentCommand({ restApiId, stageName }))));
+    },
+    async deleteRestApi(restApiId) {
+      await callIfExists('apigateway:DeleteRestApi', MISSING, throttled(() => client().send(new DeleteRestApiCommand({ restApiId }))));
+    },
+  };
+}

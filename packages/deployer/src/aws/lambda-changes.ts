@@ -1,0 +1,52 @@
+import { GetFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { AwsError } from './aws-error.ts';
+import { call } from './call.ts';
+import { UPDATE_IN_PROGRESS, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+
+/**
+ * Makes one change to a Lambda function: retried while an earlier update of the function is
+ * still in progress, and mapped to an `AwsError` naming `operation` if it fails for good.
+ *
+ * @example
+ * await changeFunction('lambda:TagResource', () => lambda().send(new TagResourceCommand(input)), sleep);
+ */
+export function changeFunction<T>(operation: string, send: () => Promise<T>, sleep: Sleep): Promise<T> {
+  return call(operation, () => withRetries(send, UPDATE_IN_PROGRESS, sleep));
+}
+
+// Why a poll found the function not ready yet; only the waiter retries it.
+class NotReady extends AwsError {}
+
+// VPC functions can take minutes to become Active, the others a few seconds.
+const FUNCTION_READY: RetryPolicy = { retryable: (e) => e instanceof NotReady, firstDelayMs: 500, maxDelayMs: 5_000, budgetMs: 600_000 };
+
+/**
+ * Polls the function's configuration until its `State` is Active and its `LastUpdateStatus`
+ * Successful, as Lambda requires before the next change; a Failed state or update is an
+ * `AwsError` carrying Lambda's reason.
+ *
+ * @example
+ * await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip }));
+ * await waitUntilReady(lambda(), name, sleep);
+ */
+export async function waitUntilReady(lambda: LambdaClient, functionName: string, sleep: Sleep): Promise<void> {
+  const operation = 'lambda:GetFunctionConfiguration';
+  await withRetries(
+    async () => {
+      const config = await call(operation, () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName })));
+      const state = config.State ?? 'Active';
+      const update = config.LastUpdateStatus ?? 'Successful';
+      if (state === 'Failed') {
+        throw new AwsError('AWS_CALL_FAILED', operation, `Lambda function ${functionName} failed: ${config.StateReason ?? 'no reason given'}`);
+      }
+      if (update === 'Failed') {
+        throw new AwsError('AWS_CALL_FAILED', operation, `Update of Lambda function ${functionName} failed: ${config.LastUpdateStatusReason ?? 'no reason given'}`);
+      }
+      if (state !== 'Active' || update !== 'Successful') {
+        throw new NotReady('AWS_CALL_FAILED', operation, `Timed out waiting for Lambda function ${functionName} (State ${state}, LastUpdateStatus ${update})`);
+      }
+    },
+    FUNCTION_READY,
+    sleep,
+  );
+}

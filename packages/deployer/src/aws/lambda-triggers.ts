@@ -1,0 +1,92 @@
+import {
+  AddPermissionCommand,
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
+  GetPolicyCommand,
+  paginateListEventSourceMappings,
+  RemovePermissionCommand,
+  UpdateEventSourceMappingCommand,
+  type LambdaClient,
+} from '@aws-sdk/client-lambda';
+import { hasAwsErrorCode } from './aws-error.ts';
+import { call, callIfExists } from './call.ts';
+import type { AwsFacade, EventSourceMapping } from './facade.ts';
+import { ROLE_PROPAGATION, UPDATE_IN_PROGRESS, withRetries, type Sleep } from './retry.ts';
+
+const MISSING = ['ResourceNotFoundException'];
+
+/**
+ * The facade's calls for what invokes a function: its resource policy (which services may
+ * call it) and its event source mappings (SQS queues it reads).
+ *
+ * @example
+ * const triggers = lambdaTriggerCalls(lazy(() => new LambdaClient(config)), realSleep);
+ * await triggers.addPermission('myapp-dev', { statementId: 's3-invoke', principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::bucket' });
+ */
+export function lambdaTriggerCalls(
+  lambda: () => LambdaClient,
+  sleep: Sleep,
+): Pick<
+  AwsFacade,
+  'listPermissionIds' | 'addPermission' | 'removePermission' | 'listEventSourceMappings' | 'createEventSourceMapping' | 'updateEventSourceMapping' | 'deleteEventSourceMapping'
+> {
+  return {
+    async listPermissionIds(functionName) {
+      // A function nobody may invoke yet has no policy at all: GetPolicy says not found.
+      const out = await callIfExists('lambda:GetPolicy', MISSING, () => lambda().send(new GetPolicyCommand({ FunctionName: functionName })));
+      if (!out?.Policy) return [];
+      const policy = JSON.parse(out.Policy) as { Statement?: Array<{ Sid?: string }> };
+      return (policy.Statement ?? []).flatMap((statement) => (statement.Sid ? [statement.Sid] : []));
+    },
+    async addPermission(functionName, permission) {
+      const input = {
+        FunctionName: functionName,
+        StatementId: permission.statementId,
+        Action: 'lambda:InvokeFunction',
+        Principal: permission.principal,
+        SourceArn: permission.sourceArn,
+        SourceAccount: permission.sourceAccount,
+      };
+      await call('lambda:AddPermission', async () => {
+        try {
+          await withRetries(() => lambda().send(new AddPermissionCommand(input)), UPDATE_IN_PROGRESS, sleep);
+        } catch (error) {
+          if (!alreadyExists(error)) throw error;
+        }
+      });
+    },
+    async removePermission(functionName, statementId) {
+      await callIfExists('lambda:RemovePermission', MISSING, () =>
+        withRetries(() => lambda().send(new RemovePermissionCommand({ FunctionName: functionName, StatementId: statementId })), UPDATE_IN_PROGRESS, sleep),
+      );
+    },
+    async listEventSourceMappings(functionName) {
+      const found: EventSourceMapping[] = [];
+      await call('lambda:ListEventSourceMappings', async () => {
+        for await (const page of paginateListEventSourceMappings({ client: lambda() }, { FunctionName: functionName })) {
+          for (const m of page.EventSourceMappings ?? []) found.push({ uuid: m.UUID!, eventSourceArn: m.EventSourceArn!, batchSize: m.BatchSize! });
+        }
+      });
+      return found;
+    },
+    async createEventSourceMapping(functionName, eventSourceArn, batchSize) {
+      const input = { FunctionName: functionName, EventSourceArn: eventSourceArn, BatchSize: batchSize };
+      // The role's new policy may not let Lambda read the queue yet ("does not have permissions").
+      const out = await call('lambda:CreateEventSourceMapping', () =>
+        withRetries(() => lambda().send(new CreateEventSourceMappingCommand(input)), ROLE_PROPAGATION, sleep),
+      );
+      return { uuid: out.UUID! };
+    },
+    async updateEventSourceMapping(uuid, batchSize) {
+      await call('lambda:UpdateEventSourceMapping', () => lambda().send(new UpdateEventSourceMappingCommand({ UUID: uuid, BatchSize: batchSize })));
+    },
+    async deleteEventSourceMapping(uuid) {
+      await callIfExists('lambda:DeleteEventSourceMapping', MISSING, () => lambda().send(new DeleteEventSourceMappingCommand({ UUID: uuid })));
+    },
+  };
+}
+
+// AddPermission with a statement id the policy already has: the statement stays as it is.
+function alreadyExists(error: unknown): boolean {
+  return hasAwsErrorCode(error, ['ResourceConflictException']) && /already exists/i.test((error as Error).message);
+}

@@ -1,0 +1,25 @@
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { callIfExists } from './call.ts';
+import { lazy, type AwsContext } from './clients.ts';
+import type { AwsFacade } from './facade.ts';
+
+/**
+ * The facade's CloudWatch Logs call, for `chalice logs`.
+ *
+ * @example
+ * const page = await logsCalls(context).filterLogEvents({ logGroupName: '/aws/lambda/myapp-dev', startTime: Date.now() - 600_000 });
+ */
+export function logsCalls(context: AwsContext): Pick<AwsFacade, 'filterLogEvents'> {
+  const logs = lazy(() => new CloudWatchLogsClient(context.clientConfig));
+  return {
+    async filterLogEvents(query) {
+      const input = { logGroupName: query.logGroupName, startTime: query.startTime, nextToken: query.nextToken ?? undefined };
+      // Lambda creates the log group on the first invocation: until then there is nothing to show.
+      const out = await callIfExists('logs:FilterLogEvents', ['ResourceNotFoundException'], () => logs().send(new FilterLogEventsCommand(input)));
+      return {
+        events: (out?.events ?? []).map((e) => ({ eventId: e.eventId!, timestamp: e.timestamp!, message: e.message!, logStreamName: e.logStreamName! })),
+        nextToken: out?.nextToken ?? null,
+      };
+    },
+  };
+}

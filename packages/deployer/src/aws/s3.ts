@@ -1,0 +1,52 @@
+import {
+  GetBucketNotificationConfigurationCommand,
+  PutBucketNotificationConfigurationCommand,
+  S3Client,
+  type NotificationConfiguration,
+} from '@aws-sdk/client-s3';
+import { AwsError, hasAwsErrorCode } from './aws-error.ts';
+import { call } from './call.ts';
+import { lazy, type AwsContext } from './clients.ts';
+import type { AwsFacade, BucketNotification } from './facade.ts';
+
+/**
+ * The facade's S3 calls: a bucket's whole notification configuration, read and written back.
+ * The bucket is the user's, so a missing one is an error here, not `null`.
+ *
+ * @example
+ * const s3 = s3Calls(context);
+ * const current = await s3.getBucketNotification('my-bucket');
+ * await s3.putBucketNotification('my-bucket', { ...current, LambdaFunctionConfigurations: mine });
+ */
+export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotification' | 'putBucketNotification'> {
+  const s3 = lazy(() => new S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
+  const bucketCall = async <T>(operation: string, bucket: string, run: () => Promise<T>): Promise<T> =>
+    call(operation, async () => {
+      try {
+        return await run();
+      } catch (error) {
+        if (!hasAwsErrorCode(error, ['NoSuchBucket'])) throw error;
+        throw new AwsError('AWS_CALL_FAILED', operation, `S3 bucket ${bucket} does not exist: create it or fix the bucket name`, { cause: error });
+      }
+    });
+  return {
+    async getBucketNotification(bucket) {
+      const out = await bucketCall('s3:GetBucketNotificationConfiguration', bucket, () =>
+        s3().send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket })),
+      );
+      // Only the configuration: the SDK's answer also carries $metadata, which S3 would refuse.
+      const notification: BucketNotification = {};
+      if (out.LambdaFunctionConfigurations?.length) notification.LambdaFunctionConfigurations = out.LambdaFunctionConfigurations as BucketNotification['LambdaFunctionConfigurations'];
+      if (out.TopicConfigurations?.length) notification.TopicConfigurations = out.TopicConfigurations;
+      if (out.QueueConfigurations?.length) notification.QueueConfigurations = out.QueueConfigurations;
+      if (out.EventBridgeConfiguration) notification.EventBridgeConfiguration = out.EventBridgeConfiguration;
+      return notification;
+    },
+    async putBucketNotification(bucket, notification) {
+      // The facade types the parts Chalice does not own as opaque; they are S3's own shapes, read from S3.
+      await bucketCall('s3:PutBucketNotificationConfiguration', bucket, () =>
+        s3().send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: notification as NotificationConfiguration })),
+      );
+    },
+  };
+}
