@@ -3,7 +3,9 @@ import { DescribeRuleCommand, EventBridgeClient, PutTargetsCommand } from '@aws-
 import { DeleteRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
 import {
   AddPermissionCommand,
+  CreateEventSourceMappingCommand,
   CreateFunctionCommand,
+  DeleteEventSourceMappingCommand,
   DeleteFunctionCommand,
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
@@ -203,6 +205,21 @@ facade('addPermission keeps an existing statement with the same id', async ({ aw
     SourceArn: 'arn:aws:s3:::b',
     SourceAccount: '123456789012',
   });
+});
+
+facade('an event source mapping still being created is deleted once Lambda lets go of it', async ({ aws, slept }) => {
+  const busy = sdkError('ResourceInUseException', 'Cannot delete the event source mapping because it is in use.');
+  mock.lambda.on(DeleteEventSourceMappingCommand).rejectsOnce(busy).resolves({});
+  await aws.deleteEventSourceMapping('uuid-1');
+  assert.equal(slept, [1_000]);
+  assert.is(mock.lambda.commandCalls(DeleteEventSourceMappingCommand).length, 2);
+});
+
+facade('the SQS mapping waits for the role policy to let Lambda read the queue', async ({ aws, slept }) => {
+  const notYet = sdkError('InvalidParameterValueException', 'The provided execution role does not have permissions to call ReceiveMessage on SQS');
+  mock.lambda.on(CreateEventSourceMappingCommand).rejectsOnce(notYet).resolves({ UUID: 'uuid-1' });
+  assert.equal(await aws.createEventSourceMapping('myapp-dev', 'arn:aws:sqs:us-east-1:123456789012:jobs', 10), { uuid: 'uuid-1' });
+  assert.equal(slept, [1_000]);
 });
 
 facade('access denied, an expired token and rejected keys become one-line AwsErrors', async ({ aws }) => {

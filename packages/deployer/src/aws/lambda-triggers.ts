@@ -11,7 +11,7 @@ import {
 import { hasAwsErrorCode } from './aws-error.ts';
 import { call, callIfExists } from './call.ts';
 import type { AwsFacade, EventSourceMapping } from './facade.ts';
-import { ROLE_PROPAGATION, UPDATE_IN_PROGRESS, withRetries, type Sleep } from './retry.ts';
+import { MAPPING_BUSY, ROLE_PROPAGATION, UPDATE_IN_PROGRESS, withRetries, type Sleep } from './retry.ts';
 
 const MISSING = ['ResourceNotFoundException'];
 
@@ -61,13 +61,14 @@ export function lambdaTriggerCalls(
       );
     },
     async listEventSourceMappings(functionName) {
-      const found: EventSourceMapping[] = [];
-      await call('lambda:ListEventSourceMappings', async () => {
+      const found = await callIfExists('lambda:ListEventSourceMappings', MISSING, async () => {
+        const all: EventSourceMapping[] = [];
         for await (const page of paginateListEventSourceMappings({ client: lambda() }, { FunctionName: functionName })) {
-          for (const m of page.EventSourceMappings ?? []) found.push({ uuid: m.UUID!, eventSourceArn: m.EventSourceArn!, batchSize: m.BatchSize! });
+          for (const m of page.EventSourceMappings ?? []) all.push({ uuid: m.UUID!, eventSourceArn: m.EventSourceArn!, batchSize: m.BatchSize! });
         }
+        return all;
       });
-      return found;
+      return found ?? [];
     },
     async createEventSourceMapping(functionName, eventSourceArn, batchSize) {
       const input = { FunctionName: functionName, EventSourceArn: eventSourceArn, BatchSize: batchSize };
@@ -78,10 +79,14 @@ export function lambdaTriggerCalls(
       return { uuid: out.UUID! };
     },
     async updateEventSourceMapping(uuid, batchSize) {
-      await call('lambda:UpdateEventSourceMapping', () => lambda().send(new UpdateEventSourceMappingCommand({ UUID: uuid, BatchSize: batchSize })));
+      await call('lambda:UpdateEventSourceMapping', () =>
+        withRetries(() => lambda().send(new UpdateEventSourceMappingCommand({ UUID: uuid, BatchSize: batchSize })), MAPPING_BUSY, sleep),
+      );
     },
     async deleteEventSourceMapping(uuid) {
-      await callIfExists('lambda:DeleteEventSourceMapping', MISSING, () => lambda().send(new DeleteEventSourceMappingCommand({ UUID: uuid })));
+      await callIfExists('lambda:DeleteEventSourceMapping', MISSING, () =>
+        withRetries(() => lambda().send(new DeleteEventSourceMappingCommand({ UUID: uuid })), MAPPING_BUSY, sleep),
+      );
     },
   };
 }

@@ -89,6 +89,21 @@ export const UPDATE_IN_PROGRESS: RetryPolicy = {
 };
 
 /**
+ * An event source mapping still being created or updated (`ResourceInUseException`): Lambda
+ * refuses to change or delete it for the few seconds that takes, as when a failed deploy is
+ * deleted at once.
+ *
+ * @example
+ * await withRetries(() => lambda.send(new DeleteEventSourceMappingCommand({ UUID: uuid })), MAPPING_BUSY, sleep);
+ */
+export const MAPPING_BUSY: RetryPolicy = {
+  retryable: (error) => hasAwsErrorCode(error, ['ResourceInUseException']),
+  firstDelayMs: 1_000,
+  maxDelayMs: 5_000,
+  budgetMs: 60_000,
+};
+
+/**
  * API Gateway's control-plane quotas are per account and low (DeleteRestApi: one call every
  * 30 s), longer than the SDK's own throttling retries last, so its `TooManyRequestsException`
  * gets a second, slower round.
