@@ -1,0 +1,178 @@
+import type { PolicyDocument } from '@chalice/packager';
+
+/**
+ * The one boundary between the deployer and AWS: only the calls Chalice makes, in plain data.
+ * The SDK implementation (`createAwsFacade`) owns retries (IAM role propagation, throttling)
+ * and waits (a function's state and last update); the planner and executor only see this
+ * interface, so their tests run against an in-memory fake. Getters return `null` for a
+ * resource that does not exist; deletes of a resource already gone succeed.
+ */
+export interface AwsFacade {
+  /** The region every call goes to. */
+  readonly region: string;
+  /** The caller's account id (STS), fetched once. */
+  accountId(): Promise<string>;
+  /** The ARN partition of the region: `aws`, `aws-cn` or `aws-us-gov`. */
+  readonly partition: string;
+
+  // IAM
+  getRole(roleName: string): Promise<{ roleArn: string } | null>;
+  createRole(roleName: string, trustPolicy: PolicyDocument): Promise<{ roleArn: string }>;
+  getRolePolicy(roleName: string, policyName: string): Promise<PolicyDocument | null>;
+  putRolePolicy(roleName: string, policyName: string, document: PolicyDocument): Promise<void>;
+  /** Deletes the role's inline policies, then the role. */
+  deleteRole(roleName: string): Promise<void>;
+
+  // Lambda
+  getFunction(functionName: string): Promise<RemoteFunction | null>;
+  /** Creates the function and waits until it is Active; retries while the new role cannot be assumed yet. */
+  createFunction(spec: FunctionSpec, zip: Uint8Array): Promise<{ functionArn: string }>;
+  /** Replaces the code and waits until the update is done. */
+  updateFunctionCode(functionName: string, zip: Uint8Array): Promise<void>;
+  /** Replaces the configuration and waits until the update is done. */
+  updateFunctionConfiguration(functionName: string, spec: FunctionSpec): Promise<void>;
+  /** Sets the function's tags to exactly `tags` (adding, changing and removing keys). */
+  setFunctionTags(functionArn: string, tags: Record<string, string>): Promise<void>;
+  /** Sets reserved concurrency, or removes it with `null`. */
+  setReservedConcurrency(functionName: string, reserved: number | null): Promise<void>;
+  /** The statement ids of the function's resource policy. */
+  listPermissionIds(functionName: string): Promise<string[]>;
+  /** Lets a service invoke the function; an existing statement with this id is kept. */
+  addPermission(functionName: string, permission: Permission): Promise<void>;
+  removePermission(functionName: string, statementId: string): Promise<void>;
+  deleteFunction(functionName: string): Promise<void>;
+  listEventSourceMappings(functionName: string): Promise<EventSourceMapping[]>;
+  createEventSourceMapping(functionName: string, eventSourceArn: string, batchSize: number): Promise<{ uuid: string }>;
+  updateEventSourceMapping(uuid: string, batchSize: number): Promise<void>;
+  deleteEventSourceMapping(uuid: string): Promise<void>;
+  invoke(functionName: string, payload: Uint8Array): Promise<InvokeResult>;
+
+  // API Gateway (REST)
+  getRestApi(restApiId: string): Promise<{ restApiId: string; name: string } | null>;
+  createRestApi(name: string, endpointType: string): Promise<{ restApiId: string }>;
+  /** Overwrites the API with an OpenAPI 3.0 document (`put-rest-api`, mode overwrite). */
+  putRestApi(restApiId: string, document: object): Promise<void>;
+  /** Deploys the API to a stage, creating the stage when needed. */
+  createDeployment(restApiId: string, stageName: string): Promise<void>;
+  deleteRestApi(restApiId: string): Promise<void>;
+
+  // EventBridge
+  getRule(ruleName: string): Promise<RemoteRule | null>;
+  putRule(rule: RuleSpec): Promise<{ ruleArn: string }>;
+  listTargets(ruleName: string): Promise<Array<{ id: string; arn: string }>>;
+  putTarget(ruleName: string, target: { id: string; arn: string }): Promise<void>;
+  /** Removes the rule's targets, then the rule. */
+  deleteRule(ruleName: string): Promise<void>;
+
+  // SNS
+  listSubscriptions(topicArn: string): Promise<Array<{ subscriptionArn: string; protocol: string; endpoint: string }>>;
+  subscribe(topicArn: string, lambdaArn: string): Promise<{ subscriptionArn: string }>;
+  unsubscribe(subscriptionArn: string): Promise<void>;
+
+  // SQS
+  getQueueArn(queueName: string): Promise<string>;
+
+  // S3
+  getBucketNotification(bucket: string): Promise<BucketNotification>;
+  putBucketNotification(bucket: string, notification: BucketNotification): Promise<void>;
+
+  // CloudWatch Logs
+  /** One page of a log group's events from `startTime` (ms), oldest first. */
+  filterLogEvents(query: LogQuery): Promise<{ events: LogEvent[]; nextToken: string | null }>;
+}
+
+/** Everything about a function Chalice sets, as Lambda takes it. */
+export interface FunctionSpec {
+  functionName: string;
+  runtime: string;
+  handler: string;
+  roleArn: string;
+  memorySize: number;
+  timeout: number;
+  environment: Record<string, string>;
+  layers: string[];
+  subnetIds: string[];
+  securityGroupIds: string[];
+  tags: Record<string, string>;
+}
+
+/** A function as Lambda reports it. */
+export interface RemoteFunction extends FunctionSpec {
+  functionArn: string;
+  /** Base64 SHA-256 of the deployment package, as Lambda reports it. */
+  codeSha256: string;
+  reservedConcurrency: number | null;
+}
+
+/** A resource-policy statement letting a service invoke a function. */
+export interface Permission {
+  statementId: string;
+  principal: string;
+  sourceArn: string;
+  /** For S3, whose bucket ARNs name no account. */
+  sourceAccount?: string;
+}
+
+/** An event source mapping (SQS) as Lambda reports it. */
+export interface EventSourceMapping {
+  uuid: string;
+  eventSourceArn: string;
+  batchSize: number;
+}
+
+/** A function's answer to an invocation. */
+export interface InvokeResult {
+  statusCode: number;
+  payload: Uint8Array;
+  /** `Unhandled` (or `Handled`) when the function failed. */
+  functionError: string | null;
+}
+
+/** An EventBridge rule as Chalice makes it: a schedule or an event pattern. */
+export interface RuleSpec {
+  ruleName: string;
+  scheduleExpression?: string;
+  /** The pattern as JSON text. */
+  eventPattern?: string;
+  description: string;
+}
+
+/** A rule as EventBridge reports it. */
+export interface RemoteRule extends RuleSpec {
+  ruleArn: string;
+}
+
+/**
+ * A bucket's whole notification configuration, as S3 stores it. The deployer changes only
+ * the Lambda configurations it owns and writes the others back as they were.
+ */
+export interface BucketNotification {
+  LambdaFunctionConfigurations?: LambdaNotification[];
+  TopicConfigurations?: unknown[];
+  QueueConfigurations?: unknown[];
+  EventBridgeConfiguration?: unknown;
+}
+
+/** One Lambda notification of a bucket. */
+export interface LambdaNotification {
+  Id?: string;
+  LambdaFunctionArn: string;
+  Events: string[];
+  Filter?: { Key: { FilterRules: Array<{ Name: string; Value: string }> } };
+}
+
+/** A query for `chalice logs`. */
+export interface LogQuery {
+  logGroupName: string;
+  startTime?: number;
+  nextToken?: string | null;
+}
+
+/** One log line. */
+export interface LogEvent {
+  /** Unique per event: following a log group sees some events twice. */
+  eventId: string;
+  timestamp: number;
+  message: string;
+  logStreamName: string;
+}

@@ -1,0 +1,27 @@
+/**
+ * `.chalice/deployed/<stage>.json`, in the schema of the Python original (version 2.0, one
+ * entry per resource), so an existing project's file reads unchanged and a user can compare.
+ */
+export interface DeployedState {
+  schema_version: '2.0';
+  backend: 'api';
+  resources: RecordedResource[];
+}
+
+/**
+ * What the deployer recorded about one resource it created, keyed by the graph's
+ * `resourceName` (`name`). Field names are the Python original's.
+ */
+export type RecordedResource =
+  | { name: string; resource_type: 'iam_role'; role_name: string; role_arn: string }
+  | { name: string; resource_type: 'lambda_function'; lambda_arn: string }
+  | { name: string; resource_type: 'rest_api'; rest_api_id: string; rest_api_url: string }
+  | { name: string; resource_type: 'scheduled_event'; rule_name: string }
+  | { name: string; resource_type: 'cloudwatch_event'; rule_name: string }
+  | { name: string; resource_type: 's3_event'; bucket: string; lambda_arn: string }
+  | { name: string; resource_type: 'sns_event'; topic: string; topic_arn: string; subscription_arn: string; lambda_arn: string }
+  | { name: string; resource_type: 'sqs_event'; queue: string; queue_arn: string; event_uuid: string; lambda_arn: string }
+  | { name: string; resource_type: 'websocket_api'; websocket_api_id: string; websocket_api_url: string };
+
+/** A recorded resource's type, e.g. `'lambda_function'`. */
+export type RecordedResourceType = RecordedResource['resource_type'];
