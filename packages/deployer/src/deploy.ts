@@ -11,7 +11,12 @@ import { policyActionChanges, policyDiffText } from './policy-diff.ts';
 import { readState, removeStateFile, statePath, writeState } from './state.ts';
 import type { DeployedState, RecordedResource } from './state-types.ts';
 
-/** Where to deploy, and how to talk to the user. */
+/**
+ * Where to deploy, and how to talk to the user.
+ *
+ * @example
+ * const options: DeployOptions = { projectDir: '.', stage: 'prod', profile: 'work', yes: true };
+ */
 export interface DeployOptions {
   projectDir: string;
   /** The Chalice stage (default `dev`). */
@@ -33,7 +38,12 @@ export interface DeployOptions {
   aws?: AwsFacade;
 }
 
-/** What a deploy did. */
+/**
+ * What a deploy did.
+ *
+ * @example
+ * const { summary }: DeployResult = await deploy({ projectDir: '.' });
+ */
 export interface DeployResult {
   /** The deployed state's resources afterwards (before, for a dry run). */
   resources: RecordedResource[];
@@ -79,7 +89,12 @@ export async function plan(options: Omit<DeployOptions, 'dryRun' | 'yes' | 'conf
   return (await deploy({ ...options, dryRun: true })).plan;
 }
 
-/** What {@link destroy} needs. */
+/**
+ * What {@link destroy} needs.
+ *
+ * @example
+ * const options: DestroyOptions = { projectDir: '.', stage: 'dev' };
+ */
 export type DestroyOptions = Pick<DeployOptions, 'projectDir' | 'stage' | 'profile' | 'region' | 'onProgress' | 'aws'>;
 
 /**

@@ -9,7 +9,12 @@ import { openApiDigest, restApiDocument } from './rest-api-document.ts';
 import { getRecorded, removeRecorded, setRecorded } from './state.ts';
 import type { DeployedState, RecordedResource } from './state-types.ts';
 
-/** What {@link executePlan} runs the plan with. */
+/**
+ * What {@link executePlan} runs the plan with.
+ *
+ * @example
+ * const options: ExecuteOptions = { aws, state, zip, onState: (s) => writeState(dir, 'dev', s) };
+ */
 export interface ExecuteOptions {
   aws: AwsFacade;
   /** The state before the plan; the executor records into a copy. */

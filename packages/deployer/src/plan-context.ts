@@ -10,6 +10,10 @@ import type { DeployedState, RecordedResource, RecordedResourceType } from './st
  * What planning one resource needs to know, and what the resources planned before it found
  * out: roles whose ARN is only known once created, functions the plan creates (their
  * permissions and mappings are all missing), and each function's permission ids (asked once).
+ *
+ * @example
+ * const ctx = new PlanContext(graph, state, aws, { partition: 'aws', region: 'us-east-1', accountId }, codeSha256);
+ * const steps = await ctx.permission('on_alert', 'sns.amazonaws.com', topicArn);
  */
 export class PlanContext {
   /** Each role's ARN for the plan (`ref`), and as AWS will report it (`arn`: IAM's ARNs follow from the name). */

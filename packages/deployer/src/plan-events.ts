@@ -11,10 +11,20 @@ import type { PlanContext } from './plan-context.ts';
 import type { Instruction } from './plan-types.ts';
 import { hasNotification, lambdaNotification } from './s3-notification.ts';
 
-/** The id of the one target of a Chalice rule, as the original names it. */
+/**
+ * The id of the one target of a Chalice rule, as the original names it.
+ *
+ * @example
+ * await aws.putTarget(ruleName, { id: RULE_TARGET_ID, arn: lambdaArn });
+ */
 export const RULE_TARGET_ID = '1';
 
-/** A rule (schedule or event pattern), its target and the permission for EventBridge. */
+/**
+ * A rule (schedule or event pattern), its target and the permission for EventBridge.
+ *
+ * @example
+ * const steps = await planRule(ctx, getResource(graph, 'every_hour-event', 'scheduledEvent'));
+ */
 export async function planRule(ctx: PlanContext, resource: ScheduledEventResource | CloudWatchEventResource): Promise<Instruction[]> {
   const { resourceName, ruleName, lambdaFunction } = resource;
   const resourceType = resource.kind === 'scheduledEvent' ? 'scheduled_event' : 'cloudwatch_event';
@@ -44,7 +54,12 @@ function sameRule(remote: RemoteRule, wanted: RuleSpec): boolean {
   );
 }
 
-/** The function subscribed to the topic, with the permission for SNS to invoke it. */
+/**
+ * The function subscribed to the topic, with the permission for SNS to invoke it.
+ *
+ * @example
+ * const steps = await planSnsSubscription(ctx, getResource(graph, 'on_alert-sns-subscription', 'snsSubscription'));
+ */
 export async function planSnsSubscription(ctx: PlanContext, resource: SnsSubscriptionResource): Promise<Instruction[]> {
   const { resourceName, topic, lambdaFunction } = resource;
   const arn = topicArn(ctx.target, topic);
@@ -60,7 +75,12 @@ export async function planSnsSubscription(ctx: PlanContext, resource: SnsSubscri
   return [...steps, { kind: 'subscribeSns', message, resourceName, topic, topicArn: arn, function: lambdaFunction }];
 }
 
-/** The event source mapping from the queue to the function, with its batch size. */
+/**
+ * The event source mapping from the queue to the function, with its batch size.
+ *
+ * @example
+ * const steps = await planSqsEventSource(ctx, getResource(graph, 'on_job-sqs-event-source', 'sqsEventSource'));
+ */
 export async function planSqsEventSource(ctx: PlanContext, resource: SqsEventSourceResource): Promise<Instruction[]> {
   const { resourceName, queue, batchSize, lambdaFunction } = resource;
   const queueArn = await ctx.aws.getQueueArn(queue);
@@ -81,6 +101,9 @@ export async function planSqsEventSource(ctx: PlanContext, resource: SqsEventSou
 /**
  * The bucket's notification to the function, merged into the bucket's configuration, with the
  * permission for S3 to invoke it first (S3 checks it when the configuration is written).
+ *
+ * @example
+ * const steps = await planS3Notification(ctx, getResource(graph, 'on_upload-s3event', 's3BucketNotification'));
  */
 export async function planS3Notification(ctx: PlanContext, resource: S3BucketNotificationResource): Promise<Instruction[]> {
   const { resourceName, bucket, events, prefix, suffix, lambdaFunction } = resource;

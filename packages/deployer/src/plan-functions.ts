@@ -26,7 +26,12 @@ export function rolePolicyDocument(graph: AppGraph, role: ManagedIamRoleResource
   return needsSqs ? { ...document, Statement: [...document.Statement, SQS_EVENT_SOURCE_STATEMENT] } : document;
 }
 
-/** Creates a missing role, or updates its policy when it differs from AWS's. */
+/**
+ * Creates a missing role, or updates its policy when it differs from AWS's.
+ *
+ * @example
+ * const steps = await planRole(ctx, getResource(graph, 'default-role', 'managedIamRole'));
+ */
 export async function planRole(ctx: PlanContext, role: ManagedIamRoleResource): Promise<Instruction[]> {
   const { resourceName, roleName } = role;
   const { replaced } = ctx.current(resourceName, 'iam_role', (r) => r.role_name === roleName);
@@ -53,6 +58,9 @@ export async function planRole(ctx: PlanContext, role: ManagedIamRoleResource): 
 /**
  * Creates a missing function; for an existing one, only the updates that differ from what
  * Lambda reports: code (by SHA-256), configuration, tags, reserved concurrency.
+ *
+ * @example
+ * const steps = await planFunction(ctx, getResource(graph, 'api_handler', 'lambdaFunction'));
  */
 export async function planFunction(ctx: PlanContext, fn: LambdaFunctionResource): Promise<Instruction[]> {
   const { resourceName, functionName } = fn;

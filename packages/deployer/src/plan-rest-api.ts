@@ -4,19 +4,32 @@ import type { PlanContext } from './plan-context.ts';
 import type { Instruction } from './plan-types.ts';
 import { openApiDigest, restApiDocument } from './rest-api-document.ts';
 
-/** The `rest_api` entry's field the deployer adds to the original's schema. */
+/**
+ * The `rest_api` entry's field the deployer adds to the original's schema.
+ *
+ * @example
+ * const digest = (getRecorded(state, 'rest_api', 'rest_api') as RecordedRestApiDigest | null)?.openapi_sha256;
+ */
 export interface RecordedRestApiDigest {
   /** See {@link openApiDigest}. */
   openapi_sha256?: string;
 }
 
-/** API Gateway's service principal, which function permissions name. */
+/**
+ * API Gateway's service principal, which function permissions name.
+ *
+ * @example
+ * permissionId(API_GATEWAY, restApiSourceArn(target, 'abc123'));
+ */
 export const API_GATEWAY = 'apigateway.amazonaws.com';
 
 /**
  * Creates the REST API when it is not recorded or gone from AWS; imports and deploys the
  * OpenAPI document when it (or the stage) differs from what was last deployed; lets API
  * Gateway invoke the API handler and the built-in authorizers where it cannot yet.
+ *
+ * @example
+ * const steps = await planRestApi(ctx, getResource(graph, 'rest_api', 'restApi'));
  */
 export async function planRestApi(ctx: PlanContext, api: RestApiResource): Promise<Instruction[]> {
   const { resourceName } = api;

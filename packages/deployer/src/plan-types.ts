@@ -91,10 +91,20 @@ export type Instruction =
   | (Step & { kind: 'deleteEventSourceMapping'; name: string; uuid: string })
   | (Step & { kind: 'removeBucketNotification'; name: string; bucket: string; lambdaArn: string });
 
-/** An instruction's kind, e.g. `'createFunction'`. */
+/**
+ * An instruction's kind.
+ *
+ * @example
+ * const kind: InstructionKind = 'createFunction';
+ */
 export type InstructionKind = Instruction['kind'];
 
-/** The instruction of one kind. */
+/**
+ * The instruction of one kind.
+ *
+ * @example
+ * const create: InstructionOfKind<'createRole'> = { kind: 'createRole', message: 'Creating IAM role: app-dev', resourceName: 'default-role', roleName: 'app-dev', trustPolicy: LAMBDA_TRUST_POLICY };
+ */
 export type InstructionOfKind<K extends InstructionKind> = Extract<Instruction, { kind: K }>;
 
 /**

@@ -11,7 +11,12 @@ import type { DeployedState } from './state-types.ts';
 
 export { planDelete } from './plan-delete.ts';
 
-/** What {@link planDeploy} compares. */
+/**
+ * What {@link planDeploy} compares.
+ *
+ * @example
+ * const input: PlanDeployInput = { graph, state: readState(dir, 'dev'), aws, codeSha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=' };
+ */
 export interface PlanDeployInput {
   graph: AppGraph;
   state: DeployedState;

@@ -21,7 +21,12 @@ export class DeployedStateError extends Error {
   }
 }
 
-/** A recorded resource of one type. */
+/**
+ * A recorded resource of one type.
+ *
+ * @example
+ * const role: RecordedOfType<'iam_role'> = { name: 'default-role', resource_type: 'iam_role', role_name: 'app-dev', role_arn: arn };
+ */
 export type RecordedOfType<T extends RecordedResourceType> = Extract<RecordedResource, { resource_type: T }>;
 
 const TYPES: ReadonlySet<string> = new Set<RecordedResourceType>([
@@ -130,13 +135,8 @@ export function removeStateFile(projectDir: string, stage: string): void {
   rmSync(statePath(projectDir, stage), { force: true });
 }
 
-/**
- * The state as the file holds it: 2-space JSON with a final newline, as the original writes it.
- *
- * @example
- * serializeState(emptyState()); // '{\n  "schema_version": "2.0",\n  "backend": "api",\n  "resources": []\n}\n'
- */
-export function serializeState(state: DeployedState): string {
+// 2-space JSON with a final newline, as the original writes it.
+function serializeState(state: DeployedState): string {
   const { schema_version, backend, resources, ...extra } = state;
   const ordered = { schema_version, backend, resources: resources.map(orderResource), ...sortKeys(extra) };
   return `${JSON.stringify(ordered, null, 2)}\n`;
