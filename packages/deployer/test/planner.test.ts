@@ -167,6 +167,20 @@ test('a websocket API is a clear user error, before anything is asked', async ()
   assert.equal(aws.calls, []);
 });
 
+test('a pre-created role is used as it is: nothing is created or recorded for it', async () => {
+  const aws = fakeAws();
+  const roleArn = 'arn:aws:iam::123456789012:role/mine';
+  aws.roles.set('mine', { arn: roleArn, trust: { Version: '2012-10-17', Statement: [] }, policies: new Map() });
+  const graph = graphOf(demoApp({ s3: false, sns: false, sqsBatchSize: false, cw: false, schedule: false }), { manage_iam_role: false, iam_role_arn: roleArn });
+  const first = await deployGraph(aws, graph);
+  assert.is(first.error, null);
+  assert.not.ok(kinds(first.plan).includes('createRole'));
+  assert.not.ok(first.state.resources.some((r) => r.resource_type === 'iam_role'));
+  assert.ok([...aws.functions.values()].every((fn) => fn.spec.roleArn === roleArn));
+  assert.equal((await deployGraph(aws, graph, first.state)).plan.instructions, []);
+  assert.equal(planDelete(first.state).instructions.filter((i) => i.kind === 'deleteRole'), [], 'delete leaves the user\'s role alone');
+});
+
 test('planDelete removes every recorded resource, the last created first', async () => {
   const { aws, state } = await deployed();
   const plan = planDelete(state);
