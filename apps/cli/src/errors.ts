@@ -3,13 +3,33 @@ export class UserError extends Error {
   readonly code = 'USER_ERROR';
 }
 
-// Errors from the packages that mean "your project or your command line is wrong".
-const USER_CODES = new Set(['USER_ERROR', 'CONFIG_INVALID', 'APP_LOAD_FAILED', 'LOCAL_SERVER', 'DEFINITION_ERROR', 'EXPERIMENTAL_FEATURES', 'INVALID_APP', 'PACKAGE_INVALID', 'UNSUPPORTED_FEATURE']);
+// Errors from the packages that mean "your project, your command line or your AWS set-up is wrong".
+const USER_CODES = new Set([
+  'USER_ERROR',
+  'CONFIG_INVALID',
+  'APP_LOAD_FAILED',
+  'LOCAL_SERVER',
+  'DEFINITION_ERROR',
+  'EXPERIMENTAL_FEATURES',
+  'INVALID_APP',
+  'PACKAGE_INVALID',
+  'UNSUPPORTED_FEATURE',
+  'POLICY_INPUT',
+  'POLICY_UNRESOLVED',
+  'POLICY_NOT_CONFIRMED',
+  'NOT_DEPLOYED',
+  'INVALID_OPTION',
+  'DEPLOYED_STATE_INVALID',
+  'AWS_CREDENTIALS',
+  'AWS_ACCESS_DENIED',
+]);
+// AWS failing a call is neither the user's mistake nor our bug: its message says it all.
+const AWS_FAILURE_CODES = new Set(['AWS_CALL_FAILED', 'DEPLOY_FAILED']);
 
 /**
  * Prints an error the way the CLI reports every failure, in this one place: user errors as one
- * line (exit 2), anything else as a short internal-error line with the stack only under
- * `--debug` (exit 1). Returns the exit status.
+ * line (exit 2), AWS failures as one line (exit 1), anything else as a short internal-error line
+ * with the stack only under `--debug` (exit 1). Returns the exit status.
  */
 export function reportError(error: unknown, debug: boolean, write: (text: string) => void = (t) => process.stderr.write(t)): number {
   const code = (error as { code?: string } | null)?.code;
@@ -18,6 +38,11 @@ export function reportError(error: unknown, debug: boolean, write: (text: string
     write(`Error: ${message}\n`);
     if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
     return 2;
+  }
+  if (code && AWS_FAILURE_CODES.has(code)) {
+    write(`Error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
+    return 1;
   }
   write(`Internal error: ${message}\n${debug ? `${(error as Error)?.stack ?? ''}\n` : 'Run again with --debug for the stack trace.\n'}`);
   return 1;

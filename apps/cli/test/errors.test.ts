@@ -17,9 +17,16 @@ test('user errors: one line, exit 2; the stack only with --debug', () => {
 });
 
 test('errors of the packages that mean "fix your project" are user errors', () => {
-  for (const code of ['CONFIG_INVALID', 'APP_LOAD_FAILED', 'LOCAL_SERVER', 'DEFINITION_ERROR', 'EXPERIMENTAL_FEATURES']) {
+  for (const code of ['CONFIG_INVALID', 'APP_LOAD_FAILED', 'LOCAL_SERVER', 'DEFINITION_ERROR', 'EXPERIMENTAL_FEATURES', 'INVALID_APP', 'PACKAGE_INVALID', 'NOT_DEPLOYED', 'AWS_CREDENTIALS', 'AWS_ACCESS_DENIED']) {
     assert.is(report(Object.assign(new Error('x'), { code }), false).status, 2, code);
   }
+});
+
+test('an AWS call that failed: its message on one line, exit 1, not called an internal error', () => {
+  assert.equal(report(Object.assign(new Error('lambda:CreateFunction failed: rate exceeded'), { code: 'AWS_CALL_FAILED' }), false), {
+    status: 1,
+    text: 'Error: lambda:CreateFunction failed: rate exceeded\n',
+  });
 });
 
 test('anything else is an internal error: short line, exit 1, stack only with --debug', () => {

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '@chalice/packager';
+import { diffPolicies } from '@chalice/policygen';
 import type { Plan } from './plan-types.ts';
 
 /**
@@ -25,21 +25,11 @@ export function policyActionChanges(plan: Plan): PolicyActionChanges {
   const removed = new Set<string>();
   for (const step of plan.instructions) {
     if (step.kind !== 'putRolePolicy' || !step.autogen || !step.previous) continue;
-    const before = actions(step.previous);
-    const after = actions(step.document);
-    for (const action of after) if (!before.has(action)) added.add(action);
-    for (const action of before) if (!after.has(action)) removed.add(action);
+    const change = diffPolicies(step.previous, step.document);
+    for (const action of change.added) added.add(action);
+    for (const action of change.removed) removed.add(action);
   }
   return { added: [...added].sort(), removed: [...removed].sort() };
-}
-
-function actions(document: PolicyDocument): Set<string> {
-  return new Set(
-    document.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => {
-      const action = s.Action as string | string[] | undefined;
-      return action === undefined ? [] : Array.isArray(action) ? action : [action];
-    }),
-  );
 }
 
 /**

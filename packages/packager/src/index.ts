@@ -23,11 +23,11 @@ export type {
   WebsocketApiResource,
 } from './graph-types.ts';
 export { lambdaFunctionName, MAX_FUNCTION_NAME, templateResourceName } from './naming.ts';
-export { basePolicy, LAMBDA_TRUST_POLICY, privateApiPolicy } from './policy.ts';
+export { LAMBDA_TRUST_POLICY, privateApiPolicy } from './policy.ts';
 export { buildDeploymentPackage, type DeploymentPackage, type DeploymentPackageOptions } from './deployment-package.ts';
 export type { EntryHandler } from './entry-module.ts';
 export { buildOpenApi, generateModels, type OpenApiDocument, type OpenApiInput, type OpenApiOptions } from './openapi.ts';
-export { DEPLOYMENT_ZIP, deploymentPackageInputs, packageApp, type PackageAppOptions, type PackagedApp } from './package-app.ts';
+export { buildWithGeneratedPolicy, DEPLOYMENT_ZIP, deploymentPackageInputs, packageApp, type PackageAppOptions, type PackagedApp } from './package-app.ts';
 export { PackageError } from './package-error.ts';
 export { chooseRuntime, type RuntimeChoice } from './runtime.ts';
 export { mergeTemplates, readMergeFile, serializeTemplate, type TemplateFormat } from './template-files.ts';

@@ -7,33 +7,6 @@ export const LAMBDA_TRUST_POLICY: PolicyDocument = {
 };
 
 /**
- * What every Chalice function needs: writing its CloudWatch Logs, and managing its network
- * interfaces when it runs in a VPC. The policy generator adds the app's own AWS calls to this.
- *
- * @example
- * basePolicy({ vpcNeeded: false }).Statement.length; // 1
- */
-export function basePolicy({ vpcNeeded }: { vpcNeeded: boolean }): PolicyDocument {
-  const statements: Array<Record<string, unknown>> = [
-    {
-      Sid: 'ChaliceLogs',
-      Effect: 'Allow',
-      Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
-      Resource: 'arn:*:logs:*:*:*',
-    },
-  ];
-  if (vpcNeeded) {
-    statements.push({
-      Sid: 'ChaliceVpcNetworkInterfaces',
-      Effect: 'Allow',
-      Action: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DetachNetworkInterface'],
-      Resource: '*',
-    });
-  }
-  return { Version: '2012-10-17', Statement: statements };
-}
-
-/**
  * The resource policy of a PRIVATE REST API reachable only from the given VPC endpoints.
  *
  * @example

@@ -1,0 +1,6 @@
+import { destroy } from '@chalice/deployer';
+
+/** `chalice delete`: removes every resource recorded for the stage. */
+export async function deleteCommand(options: { projectDir: string; stage: string; profile: string | undefined }): Promise<void> {
+  await destroy({ ...options, onProgress: (line) => process.stdout.write(`${line}\n`) });
+}

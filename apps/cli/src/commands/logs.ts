@@ -1,0 +1,24 @@
+import { showLogs } from '@chalice/deployer';
+
+/** What `chalice logs` takes. */
+export interface LogsCommand {
+  projectDir: string;
+  stage: string;
+  name: string;
+  since: string | undefined;
+  follow: boolean;
+  includeLambdaMessages: boolean;
+  profile: string | undefined;
+}
+
+/** `chalice logs`: prints a deployed function's logs; with `--follow`, until Ctrl-C. */
+export async function logsCommand(options: LogsCommand): Promise<void> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    await showLogs({ ...options, signal: stop.signal, onEvent: (line) => process.stdout.write(`${line}\n`) });
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+}

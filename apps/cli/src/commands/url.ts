@@ -1,0 +1,6 @@
+import { getUrl } from '@chalice/deployer';
+
+/** `chalice url`: prints the stage's REST API URL. */
+export function urlCommand(options: { projectDir: string; stage: string }): void {
+  process.stdout.write(`${getUrl(options)}\n`);
+}
