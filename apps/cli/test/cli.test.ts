@@ -50,6 +50,25 @@ test('--help lists the commands, --version prints the version', () => {
   for (const flag of ['--host', '--port', '--stage', '--autoreload', '--project-dir', '--debug']) assert.match(localHelp.stdout, new RegExp(flag));
 });
 
+test("every command's --help explains each of its flags", () => {
+  const flags: Record<string, string[]> = {
+    deploy: ['--stage', '--profile', '--api-gateway-stage', '--autogen-policy', '--yes', '--dry-run'],
+    delete: ['--stage', '--profile'],
+    url: ['--stage'],
+    logs: ['--stage', '--name', '--since', '--follow', '--include-lambda-messages', '--profile'],
+    invoke: ['--name', '--stage', '--profile'],
+    'gen-policy': ['--filename'],
+    'generate-models': ['--project-dir'],
+  };
+  const overview = run(['--help']).stdout;
+  for (const [command, list] of Object.entries(flags)) {
+    assert.match(overview, new RegExp(`\\b${command}\\b`), `${command} in chalice --help`);
+    const help = run([command, '--help']);
+    assert.is(help.status, 0);
+    for (const flag of list) assert.match(help.stdout, new RegExp(`${flag}\\b[^\\n]*\\S+\\s+\\S`), `${command} --help explains ${flag}`);
+  }
+});
+
 test('user errors are one line and exit 2', () => {
   const unknown = run(['deploy-everything']);
   assert.is(unknown.status, 2);
