@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
 
@@ -38,7 +39,6 @@ export interface RuntimePackagesOptions {
  */
 export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom }: RuntimePackagesOptions): Plugin {
   const fromTooling = createRequire(fallbackFrom);
-  const fromProject = createRequire(join(projectDir, 'package.json'));
   // Resolving from the importer's folder, not the project root, keeps a runtime package's own
   // imports (router -> events) on the copy that package was installed with.
   const fromImporter = (resolveDir: string, path: string) => tryResolve(createRequire(join(resolveDir, 'package.json')), path);
@@ -51,7 +51,7 @@ export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom }: Runtim
         return mode === 'shared' ? { path: pathToFileURL(resolved).href, external: true } : { path: resolved };
       });
       // The project's choice, not a dependency's: websocket installs the SDK only for its tests.
-      build.onResolve({ filter: /^@aws-sdk\// }, ({ path }) => (tryResolve(fromProject, path) ? undefined : { path, external: true }));
+      build.onResolve({ filter: /^@aws-sdk\// }, ({ path }) => (projectInstalls(projectDir, path) ? undefined : { path, external: true }));
     },
   };
 }
@@ -72,6 +72,16 @@ export function formatBuildErrors(error: unknown, projectDir: string): string | 
 function formatMessage(message: Message, projectDir: string): string {
   const where = message.location ? `${relative(projectDir, join(projectDir, message.location.file))}:${message.location.line}:${message.location.column + 1}: ` : '';
   return `${where}${message.text}`;
+}
+
+// Looks in node_modules folders from the project up, as Node does, but not in NODE_PATH: package
+// managers' bin shims (pnpm's) set it to their whole store, where every SDK package is found.
+function projectInstalls(projectDir: string, specifier: string): boolean {
+  const name = specifier.split('/').slice(0, 2).join('/');
+  for (let dir = resolve(projectDir); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
 }
 
 function tryResolve(require: NodeJS.Require, specifier: string): string | undefined {
