@@ -265,12 +265,58 @@ function cfnLint(templates: Record<string, CloudFormationTemplate>): string[] {
   }
 }
 
+/** An app with the three websocket handlers and, with `rest`, one route. */
+function websocketApp({ rest }: { rest: boolean }): Chalice {
+  const app = new Chalice({ appName: 'chat' });
+  app.experimentalFeatureFlags.add('WEBSOCKETS');
+  if (rest) app.route('/', () => ({ hello: 'world' }));
+  app.onWsConnect(() => {});
+  app.onWsMessage(() => {});
+  app.onWsDisconnect(() => {});
+  return app;
+}
+
+test('a websocket-only app: the websocket API and its outputs, no REST API', () => {
+  const template = emit(websocketApp({ rest: false }), {});
+  assert.not.ok('RestAPI' in template.Resources || 'APIHandler' in template.Resources);
+  assert.equal(Object.keys(template.Outputs), [
+    'WebsocketAPIId',
+    'WebsocketConnectEndpointURL',
+    'WebsocketConnectHandlerArn',
+    'WebsocketConnectHandlerName',
+    'WebsocketDisconnectHandlerArn',
+    'WebsocketDisconnectHandlerName',
+    'WebsocketMessageHandlerArn',
+    'WebsocketMessageHandlerName',
+  ]);
+  assert.equal(template.Outputs.WebsocketConnectEndpointURL, {
+    Value: { 'Fn::Sub': 'wss://${WebsocketAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/' },
+  });
+  assert.equal(props(template, 'WebsocketMessage').Handler, 'app.websocket_message');
+  assert.equal(props(template, 'WebsocketDisconnectInvokePermission').FunctionName, { Ref: 'WebsocketDisconnect' });
+});
+
+test('a REST + websocket app: both APIs, each with its own outputs and permissions', () => {
+  const template = emit(websocketApp({ rest: true }), {});
+  assert.is(template.Resources.RestAPI?.Type, 'AWS::Serverless::Api');
+  assert.is(template.Resources.WebsocketAPI?.Type, 'AWS::ApiGatewayV2::Api');
+  assert.equal(props(template, 'APIHandlerInvokePermission').SourceArn, {
+    'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${RestAPI}/*',
+  });
+  assert.equal(props(template, 'WebsocketConnectInvokePermission').SourceArn, {
+    'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebsocketAPI}/*',
+  });
+  for (const output of ['EndpointURL', 'RestAPIId', 'APIHandlerArn', 'WebsocketAPIId', 'WebsocketConnectEndpointURL', 'WebsocketMessageHandlerName']) {
+    assert.ok(output in template.Outputs, output);
+  }
+});
+
 test('every template passes cfn-lint', () => {
   const pureOnly = new Chalice({ appName: 'demo' });
   pureOnly.lambdaFunction(function pure() {});
-  const websocketOnly = new Chalice({ appName: 'demo' });
-  websocketOnly.experimentalFeatureFlags.add('WEBSOCKETS');
-  websocketOnly.onWsMessage(() => {});
+  const messageOnly = new Chalice({ appName: 'demo' });
+  messageOnly.experimentalFeatureFlags.add('WEBSOCKETS');
+  messageOnly.onWsMessage(() => {});
   const findings = cfnLint({
     full: emit(),
     restOnly: emit(samApp({ websockets: false })),
@@ -278,7 +324,9 @@ test('every template passes cfn-lint', () => {
     private: emit(samApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: 'vpce-0a1b2c3d4e5f60718' }),
     regional: emit(samApp(), { api_gateway_endpoint_type: 'REGIONAL' }),
     pureOnly: emit(pureOnly, {}),
-    websocketOnly: emit(websocketOnly, {}),
+    messageOnly: emit(messageOnly, {}),
+    websocketOnly: emit(websocketApp({ rest: false }), {}),
+    restAndWebsocket: emit(websocketApp({ rest: true }), {}),
   });
   assert.equal(findings, []);
 });

@@ -372,6 +372,32 @@ test('an app with only a pure function: no API resources or outputs', () => {
   assert.equal(tf.output, {});
 });
 
+test('a websocket-only app: the websocket API, its three handlers and outputs, no REST API', () => {
+  const app = new Chalice({ appName: 'chat' });
+  app.experimentalFeatureFlags.add('WEBSOCKETS');
+  app.onWsConnect(() => {});
+  app.onWsMessage(() => {});
+  app.onWsDisconnect(() => {});
+  const tf = emit(app, {});
+  assert.not.ok('aws_api_gateway_rest_api' in tf.resource);
+  assert.equal(Object.keys(tf.resource.aws_apigatewayv2_route as Block), ['websocket_connect_route', 'websocket_disconnect_route', 'websocket_message_route']);
+  assert.equal(Object.keys(tf.resource.aws_lambda_permission as Block), [
+    'websocket_connect_invoke_permission',
+    'websocket_disconnect_invoke_permission',
+    'websocket_message_invoke_permission',
+  ]);
+  assert.equal(Object.keys(tf.output), [
+    'WebsocketAPIId',
+    'WebsocketConnectEndpointURL',
+    'WebsocketConnectHandlerArn',
+    'WebsocketConnectHandlerName',
+    'WebsocketDisconnectHandlerArn',
+    'WebsocketDisconnectHandlerName',
+    'WebsocketMessageHandlerArn',
+    'WebsocketMessageHandlerName',
+  ]);
+});
+
 test('names that would collide as Terraform identifiers stop with an error', () => {
   const app = new Chalice({ appName: 'demo' });
   app.lambdaFunction({ name: 'a-b' }, () => {});
