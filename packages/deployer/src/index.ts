@@ -12,6 +12,8 @@ export type {
   RemoteFunction,
   RemoteRule,
   RuleSpec,
+  WebsocketIntegration,
+  WebsocketRoute,
 } from './aws/facade.ts';
 export { deploy, deploymentSummary, destroy, getUrl, plan, type DeployOptions, type DeployResult, type DestroyOptions } from './deploy.ts';
 export type { DeployedTarget } from './deployed-function.ts';

@@ -202,6 +202,45 @@ moto('API Gateway: create, import the OpenAPI document, deploy, get, delete', as
   // NotFoundException; that a delete of a missing API succeeds is covered in the mock test.
 });
 
+moto('API Gateway v2: the websocket API, its integrations and routes, the stage, found by name, deleted', async ({ aws }) => {
+  const name = 'myapp-dev-websocket-api';
+  const uri = (fn: string) => `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/arn:aws:lambda:${REGION}:${ACCOUNT}:function:${fn}/invocations`;
+  assert.is(await aws.getWebsocketApi('nope123'), null);
+  const { apiId } = await aws.createWebsocketApi(name);
+  assert.equal(await aws.getWebsocketApi(apiId), { apiId, name });
+  assert.equal(await aws.findWebsocketApis(name), [apiId]);
+  assert.equal(await aws.findWebsocketApis('other'), []);
+
+  const connect = await aws.createWebsocketIntegration(apiId, uri('myapp-dev-websocket_connect'));
+  const message = await aws.createWebsocketIntegration(apiId, uri('myapp-dev-websocket_message'));
+  assert.equal(
+    (await aws.listWebsocketIntegrations(apiId)).sort((a, b) => a.integrationUri!.localeCompare(b.integrationUri!)),
+    [
+      { integrationId: connect.integrationId, integrationUri: uri('myapp-dev-websocket_connect') },
+      { integrationId: message.integrationId, integrationUri: uri('myapp-dev-websocket_message') },
+    ],
+  );
+  const { routeId } = await aws.createWebsocketRoute(apiId, '$connect', connect.integrationId);
+  await aws.createWebsocketRoute(apiId, '$default', message.integrationId);
+  await aws.updateWebsocketRoute(apiId, routeId, message.integrationId);
+  const routes = await aws.listWebsocketRoutes(apiId);
+  assert.equal(routes.find((r) => r.routeId === routeId), { routeId, routeKey: '$connect', integrationId: message.integrationId });
+  await aws.deleteWebsocketRoute(apiId, routeId);
+  assert.equal((await aws.listWebsocketRoutes(apiId)).map((r) => r.routeKey), ['$default']);
+  await aws.deleteWebsocketIntegration(apiId, connect.integrationId);
+  assert.equal((await aws.listWebsocketIntegrations(apiId)).map((i) => i.integrationId), [message.integrationId]);
+
+  // moto has no CreateDeployment (nor UpdateStage): the stage is made with a made-up deployment
+  // id, which moto neither checks nor reports. Both calls are covered in the mock test.
+  assert.is(await aws.getWebsocketStage(apiId, 'api'), null);
+  await aws.createWebsocketStage(apiId, 'api', 'd-made-up');
+  assert.ok(await aws.getWebsocketStage(apiId, 'api'));
+
+  await aws.deleteWebsocketApi(apiId);
+  assert.is(await aws.getWebsocketApi(apiId), null);
+  await aws.deleteWebsocketApi(apiId);
+});
+
 moto('EventBridge: schedule and pattern rules with their targets', async ({ aws }) => {
   const functionArn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:myapp-dev`;
   assert.is(await aws.getRule('myapp-dev-every_hour'), null);

@@ -13,6 +13,8 @@ import type {
   RuleSpec,
 } from '../src/aws/facade.ts';
 import { canonicalJson } from '../src/aws-names.ts';
+import { FakeAwsError } from './fake-error.ts';
+import { FakeWebsocketApis } from './fake-websocket.ts';
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
@@ -41,15 +43,6 @@ interface FakeFunction {
   permissions: Map<string, Permission>;
 }
 
-class AwsError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
-  }
-}
-
 const clone = <T>(value: T): T => structuredClone(value);
 
 /**
@@ -75,6 +68,7 @@ export class FakeAws implements AwsFacade {
   readonly topics = new Map<string, Array<{ subscriptionArn: string; protocol: string; endpoint: string }>>();
   readonly queues = new Map<string, string>();
   readonly buckets = new Map<string, BucketNotification>();
+  readonly websocket = new FakeWebsocketApis((prefix) => this.id(prefix, 10));
 
   addTopic(name: string): string {
     const arn = `arn:aws:sns:${REGION}:${ACCOUNT}:${name}`;
@@ -106,6 +100,7 @@ export class FakeAws implements AwsFacade {
       ...[...this.functions.keys()].map((n) => `function ${n}`),
       ...[...this.mappings.keys()].map((n) => `mapping ${n}`),
       ...[...this.restApis.keys()].map((n) => `rest api ${n}`),
+      ...[...this.websocket.apis.keys()].map((n) => `websocket api ${n}`),
       ...[...this.rules.keys()].map((n) => `rule ${n}`),
       ...subscriptions,
       ...notifications,
@@ -115,7 +110,7 @@ export class FakeAws implements AwsFacade {
   /** The whole remote state as canonical JSON, to compare two deploys' results. */
   snapshot(): string {
     const maps = { roles: this.roles, functions: this.functions, mappings: this.mappings, restApis: this.restApis, rules: this.rules, topics: this.topics, buckets: this.buckets };
-    return canonicalJson(plain(maps));
+    return canonicalJson({ ...(plain(maps) as object), websocketApis: this.websocket.snapshot() });
   }
 
   private async call<T>(method: string, args: unknown[], mutating: boolean, run: () => T): Promise<T> {
@@ -123,9 +118,9 @@ export class FakeAws implements AwsFacade {
     if (!mutating) return run();
     this.mutations += 1;
     const fails = this.failure?.call === this.mutations ? this.failure.when : null;
-    if (fails === 'before') throw new AwsError('InjectedFailure', `${method} refused (mutating call ${this.mutations})`);
+    if (fails === 'before') throw new FakeAwsError('InjectedFailure', `${method} refused (mutating call ${this.mutations})`);
     const result = run();
-    if (fails === 'after') throw new AwsError('InjectedFailure', `${method} took effect but its answer was lost (mutating call ${this.mutations})`);
+    if (fails === 'after') throw new FakeAwsError('InjectedFailure', `${method} took effect but its answer was lost (mutating call ${this.mutations})`);
     return result;
   }
 
@@ -136,7 +131,7 @@ export class FakeAws implements AwsFacade {
 
   private fn(functionName: string): FakeFunction {
     const found = this.functions.get(functionName.split(':function:')[1] ?? functionName);
-    if (!found) throw new AwsError('ResourceNotFoundException', `Function not found: ${functionName}`);
+    if (!found) throw new FakeAwsError('ResourceNotFoundException', `Function not found: ${functionName}`);
     return found;
   }
 
@@ -154,7 +149,7 @@ export class FakeAws implements AwsFacade {
 
   createRole(roleName: string, trustPolicy: PolicyDocument) {
     return this.call('createRole', [roleName, trustPolicy], true, () => {
-      if (this.roles.has(roleName)) throw new AwsError('EntityAlreadyExists', `Role with name ${roleName} already exists.`);
+      if (this.roles.has(roleName)) throw new FakeAwsError('EntityAlreadyExists', `Role with name ${roleName} already exists.`);
       const arn = `arn:aws:iam::${ACCOUNT}:role/${roleName}`;
       this.roles.set(roleName, { arn, trust: clone(trustPolicy), policies: new Map() });
       return { roleArn: arn };
@@ -168,7 +163,7 @@ export class FakeAws implements AwsFacade {
   putRolePolicy(roleName: string, policyName: string, document: PolicyDocument) {
     return this.call('putRolePolicy', [roleName, policyName, document], true, () => {
       const role = this.roles.get(roleName);
-      if (!role) throw new AwsError('NoSuchEntity', `The role with name ${roleName} cannot be found.`);
+      if (!role) throw new FakeAwsError('NoSuchEntity', `The role with name ${roleName} cannot be found.`);
       role.policies.set(policyName, clone(document));
     });
   }
@@ -187,8 +182,8 @@ export class FakeAws implements AwsFacade {
 
   createFunction(spec: FunctionSpec, zip: Uint8Array) {
     return this.call('createFunction', [spec, zip], true, () => {
-      if (this.functions.has(spec.functionName)) throw new AwsError('ResourceConflictException', `Function already exist: ${spec.functionName}`);
-      if (![...this.roles.values()].some((r) => r.arn === spec.roleArn)) throw new AwsError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda: ${spec.roleArn}`);
+      if (this.functions.has(spec.functionName)) throw new FakeAwsError('ResourceConflictException', `Function already exist: ${spec.functionName}`);
+      if (![...this.roles.values()].some((r) => r.arn === spec.roleArn)) throw new FakeAwsError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda: ${spec.roleArn}`);
       const arn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${spec.functionName}`;
       this.functions.set(spec.functionName, { spec: clone(spec), arn, codeSha256: sha256(zip), reservedConcurrency: null, permissions: new Map() });
       return { functionArn: arn };
@@ -242,9 +237,9 @@ export class FakeAws implements AwsFacade {
   createEventSourceMapping(functionName: string, eventSourceArn: string, batchSize: number) {
     return this.call('createEventSourceMapping', [functionName, eventSourceArn, batchSize], true, () => {
       this.fn(functionName);
-      if (![...this.queues.values()].includes(eventSourceArn)) throw new AwsError('InvalidParameterValueException', `Queue not found: ${eventSourceArn}`);
+      if (![...this.queues.values()].includes(eventSourceArn)) throw new FakeAwsError('InvalidParameterValueException', `Queue not found: ${eventSourceArn}`);
       if ([...this.mappings.values()].some((m) => m.functionName === functionName && m.eventSourceArn === eventSourceArn)) {
-        throw new AwsError('ResourceConflictException', `An event source mapping with SQS arn ${eventSourceArn} and function ${functionName} already exists.`);
+        throw new FakeAwsError('ResourceConflictException', `An event source mapping with SQS arn ${eventSourceArn} and function ${functionName} already exists.`);
       }
       const uuid = this.id('00000000-0000-0000-0000-', 36);
       this.mappings.set(uuid, { uuid, eventSourceArn, batchSize, functionName });
@@ -255,7 +250,7 @@ export class FakeAws implements AwsFacade {
   updateEventSourceMapping(uuid: string, batchSize: number) {
     return this.call('updateEventSourceMapping', [uuid, batchSize], true, () => {
       const mapping = this.mappings.get(uuid);
-      if (!mapping) throw new AwsError('ResourceNotFoundException', `Event source mapping not found: ${uuid}`);
+      if (!mapping) throw new FakeAwsError('ResourceNotFoundException', `Event source mapping not found: ${uuid}`);
       mapping.batchSize = batchSize;
     });
   }
@@ -304,8 +299,77 @@ export class FakeAws implements AwsFacade {
 
   private api(restApiId: string) {
     const api = this.restApis.get(restApiId);
-    if (!api) throw new AwsError('NotFoundException', `Invalid API identifier specified ${ACCOUNT}:${restApiId}`);
+    if (!api) throw new FakeAwsError('NotFoundException', `Invalid API identifier specified ${ACCOUNT}:${restApiId}`);
     return api;
+  }
+
+  // API Gateway v2
+  getWebsocketApi(apiId: string) {
+    return this.call('getWebsocketApi', [apiId], false, () => {
+      const api = this.websocket.apis.get(apiId);
+      return api ? { apiId, name: api.name } : null;
+    });
+  }
+
+  findWebsocketApis(name: string) {
+    return this.call('findWebsocketApis', [name], false, () => this.websocket.find(name));
+  }
+
+  createWebsocketApi(name: string) {
+    return this.call('createWebsocketApi', [name], true, () => this.websocket.create(name));
+  }
+
+  deleteWebsocketApi(apiId: string) {
+    return this.call('deleteWebsocketApi', [apiId], true, () => void this.websocket.apis.delete(apiId));
+  }
+
+  listWebsocketIntegrations(apiId: string) {
+    return this.call('listWebsocketIntegrations', [apiId], false, () =>
+      [...this.websocket.api(apiId).integrations].map(([integrationId, integrationUri]) => ({ integrationId, integrationUri })),
+    );
+  }
+
+  createWebsocketIntegration(apiId: string, integrationUri: string) {
+    return this.call('createWebsocketIntegration', [apiId, integrationUri], true, () => this.websocket.createIntegration(apiId, integrationUri));
+  }
+
+  deleteWebsocketIntegration(apiId: string, integrationId: string) {
+    return this.call('deleteWebsocketIntegration', [apiId, integrationId], true, () => this.websocket.deleteIntegration(apiId, integrationId));
+  }
+
+  listWebsocketRoutes(apiId: string) {
+    return this.call('listWebsocketRoutes', [apiId], false, () => [...this.websocket.api(apiId).routes].map(([routeId, route]) => ({ routeId, ...route })));
+  }
+
+  createWebsocketRoute(apiId: string, routeKey: string, integrationId: string) {
+    return this.call('createWebsocketRoute', [apiId, routeKey, integrationId], true, () => this.websocket.createRoute(apiId, routeKey, integrationId));
+  }
+
+  updateWebsocketRoute(apiId: string, routeId: string, integrationId: string) {
+    return this.call('updateWebsocketRoute', [apiId, routeId, integrationId], true, () => this.websocket.updateRoute(apiId, routeId, integrationId));
+  }
+
+  deleteWebsocketRoute(apiId: string, routeId: string) {
+    return this.call('deleteWebsocketRoute', [apiId, routeId], true, () => void this.websocket.apis.get(apiId)?.routes.delete(routeId));
+  }
+
+  createWebsocketDeployment(apiId: string) {
+    return this.call('createWebsocketDeployment', [apiId], true, () => this.websocket.createDeployment(apiId));
+  }
+
+  getWebsocketStage(apiId: string, stageName: string) {
+    return this.call('getWebsocketStage', [apiId, stageName], false, () => {
+      const deploymentId = this.websocket.apis.get(apiId)?.stages.get(stageName);
+      return deploymentId ? { deploymentId } : null;
+    });
+  }
+
+  createWebsocketStage(apiId: string, stageName: string, deploymentId: string) {
+    return this.call('createWebsocketStage', [apiId, stageName, deploymentId], true, () => this.websocket.createStage(apiId, stageName, deploymentId));
+  }
+
+  updateWebsocketStage(apiId: string, stageName: string, deploymentId: string) {
+    return this.call('updateWebsocketStage', [apiId, stageName, deploymentId], true, () => this.websocket.updateStage(apiId, stageName, deploymentId));
   }
 
   // EventBridge
@@ -340,7 +404,7 @@ export class FakeAws implements AwsFacade {
 
   private rule(ruleName: string) {
     const rule = this.rules.get(ruleName);
-    if (!rule) throw new AwsError('ResourceNotFoundException', `Rule ${ruleName} does not exist.`);
+    if (!rule) throw new FakeAwsError('ResourceNotFoundException', `Rule ${ruleName} does not exist.`);
     return rule;
   }
 
@@ -369,7 +433,7 @@ export class FakeAws implements AwsFacade {
 
   private topic(topicArn: string) {
     const subscriptions = this.topics.get(topicArn);
-    if (!subscriptions) throw new AwsError('NotFound', `Topic does not exist: ${topicArn}`);
+    if (!subscriptions) throw new FakeAwsError('NotFound', `Topic does not exist: ${topicArn}`);
     return subscriptions;
   }
 
@@ -377,7 +441,7 @@ export class FakeAws implements AwsFacade {
   getQueueArn(queueName: string) {
     return this.call('getQueueArn', [queueName], false, () => {
       const arn = this.queues.get(queueName);
-      if (!arn) throw new AwsError('AWS.SimpleQueueService.NonExistentQueue', `The specified queue does not exist: ${queueName}`);
+      if (!arn) throw new FakeAwsError('AWS.SimpleQueueService.NonExistentQueue', `The specified queue does not exist: ${queueName}`);
       return arn;
     });
   }
@@ -394,7 +458,7 @@ export class FakeAws implements AwsFacade {
       for (const config of notification.LambdaFunctionConfigurations ?? []) {
         const fn = this.functions.get(config.LambdaFunctionArn.split(':function:')[1] ?? '');
         const allowed = [...(fn?.permissions.values() ?? [])].some((p) => p.principal === 's3.amazonaws.com' && p.sourceArn === `arn:aws:s3:::${bucket}`);
-        if (!allowed) throw new AwsError('InvalidArgument', `Unable to validate the following destination configurations: ${config.LambdaFunctionArn}`);
+        if (!allowed) throw new FakeAwsError('InvalidArgument', `Unable to validate the following destination configurations: ${config.LambdaFunctionArn}`);
       }
       this.buckets.set(bucket, clone(notification));
     });
@@ -402,7 +466,7 @@ export class FakeAws implements AwsFacade {
 
   private bucket(bucket: string): BucketNotification {
     const found = this.buckets.get(bucket);
-    if (!found) throw new AwsError('NoSuchBucket', `The specified bucket does not exist: ${bucket}`);
+    if (!found) throw new FakeAwsError('NoSuchBucket', `The specified bucket does not exist: ${bucket}`);
     return found;
   }
 

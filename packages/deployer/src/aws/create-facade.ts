@@ -1,6 +1,7 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { apiGatewayCalls } from './api-gateway.ts';
+import { apiGatewayV2Calls } from './apigatewayv2.ts';
 import { AwsError } from './aws-error.ts';
 import type { AwsContext } from './clients.ts';
 import { eventBridgeCalls } from './eventbridge.ts';
@@ -63,6 +64,7 @@ export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<A
     ...iamCalls(context),
     ...lambdaCalls(context),
     ...apiGatewayCalls(context),
+    ...apiGatewayV2Calls(context),
     ...eventBridgeCalls(context),
     ...snsCalls(context),
     ...sqsCalls(context),

@@ -56,6 +56,31 @@ export interface AwsFacade {
   createDeployment(restApiId: string, stageName: string): Promise<void>;
   deleteRestApi(restApiId: string): Promise<void>;
 
+  // API Gateway v2 (the websocket API)
+  getWebsocketApi(apiId: string): Promise<{ apiId: string; name: string } | null>;
+  /** The ids of the websocket APIs of that name: API Gateway lets names repeat, so there may be several. */
+  findWebsocketApis(name: string): Promise<string[]>;
+  /** A WEBSOCKET API whose routes are chosen by `$request.body.action`. */
+  createWebsocketApi(name: string): Promise<{ apiId: string }>;
+  /** Deletes the API with its routes, integrations, deployments and stages. */
+  deleteWebsocketApi(apiId: string): Promise<void>;
+  listWebsocketIntegrations(apiId: string): Promise<WebsocketIntegration[]>;
+  /** A Lambda proxy (`AWS_PROXY`) integration; `integrationUri` is the function's invoke URI. */
+  createWebsocketIntegration(apiId: string, integrationUri: string): Promise<{ integrationId: string }>;
+  deleteWebsocketIntegration(apiId: string, integrationId: string): Promise<void>;
+  listWebsocketRoutes(apiId: string): Promise<WebsocketRoute[]>;
+  /** A route (`$connect`, `$default`, ...) whose target is the integration (`integrations/<id>`). */
+  createWebsocketRoute(apiId: string, routeKey: string, integrationId: string): Promise<{ routeId: string }>;
+  /** Points the route at another integration. */
+  updateWebsocketRoute(apiId: string, routeId: string, integrationId: string): Promise<void>;
+  deleteWebsocketRoute(apiId: string, routeId: string): Promise<void>;
+  /** A snapshot of the API's routes and integrations, served once a stage points to it. */
+  createWebsocketDeployment(apiId: string): Promise<{ deploymentId: string }>;
+  getWebsocketStage(apiId: string, stageName: string): Promise<{ deploymentId: string | null } | null>;
+  createWebsocketStage(apiId: string, stageName: string, deploymentId: string): Promise<void>;
+  /** Points the stage at another deployment. */
+  updateWebsocketStage(apiId: string, stageName: string, deploymentId: string): Promise<void>;
+
   // EventBridge
   getRule(ruleName: string): Promise<RemoteRule | null>;
   putRule(rule: RuleSpec): Promise<{ ruleArn: string }>;
@@ -126,6 +151,21 @@ export interface InvokeResult {
   payload: Uint8Array;
   /** `Unhandled` (or `Handled`) when the function failed. */
   functionError: string | null;
+}
+
+/** An integration of the websocket API as API Gateway reports it. */
+export interface WebsocketIntegration {
+  integrationId: string;
+  /** The invoke URI of the Lambda function behind it; `null` for an integration of another type. */
+  integrationUri: string | null;
+}
+
+/** A route of the websocket API as API Gateway reports it. */
+export interface WebsocketRoute {
+  routeId: string;
+  routeKey: string;
+  /** The integration its target (`integrations/<id>`) names; `null` without one. */
+  integrationId: string | null;
 }
 
 /** An EventBridge rule as Chalice makes it: a schedule or an event pattern. */

@@ -1,0 +1,148 @@
+import {
+  ApiGatewayV2Client,
+  CreateApiCommand,
+  CreateDeploymentCommand,
+  CreateIntegrationCommand,
+  CreateRouteCommand,
+  CreateStageCommand,
+  DeleteApiCommand,
+  DeleteIntegrationCommand,
+  DeleteRouteCommand,
+  GetApiCommand,
+  GetApisCommand,
+  GetIntegrationsCommand,
+  GetRoutesCommand,
+  GetStageCommand,
+  UpdateRouteCommand,
+  UpdateStageCommand,
+} from '@aws-sdk/client-apigatewayv2';
+import { call, callIfExists } from './call.ts';
+import { lazy, type AwsContext } from './clients.ts';
+import type { AwsFacade } from './facade.ts';
+import { API_THROTTLED, withRetries } from './retry.ts';
+
+const MISSING = ['NotFoundException'];
+const TARGET_PREFIX = 'integrations/';
+
+type WebsocketCalls = Pick<
+  AwsFacade,
+  | 'getWebsocketApi'
+  | 'findWebsocketApis'
+  | 'createWebsocketApi'
+  | 'deleteWebsocketApi'
+  | 'listWebsocketIntegrations'
+  | 'createWebsocketIntegration'
+  | 'deleteWebsocketIntegration'
+  | 'listWebsocketRoutes'
+  | 'createWebsocketRoute'
+  | 'updateWebsocketRoute'
+  | 'deleteWebsocketRoute'
+  | 'createWebsocketDeployment'
+  | 'getWebsocketStage'
+  | 'createWebsocketStage'
+  | 'updateWebsocketStage'
+>;
+
+/**
+ * The facade's API Gateway v2 calls, for the websocket API: the API itself (protocol
+ * WEBSOCKET, routes chosen by `$request.body.action`, as the original makes it), one Lambda
+ * proxy integration per handler, routes targeting them, deployments and the stage. Lists are
+ * read across pages; like the REST API's calls, every call gets a slow second round of
+ * throttling retries, as API Gateway's per-account quotas outlast the SDK's.
+ *
+ * @example
+ * const v2 = apiGatewayV2Calls(context);
+ * const { apiId } = await v2.createWebsocketApi('chat-dev-websocket-api');
+ * const { integrationId } = await v2.createWebsocketIntegration(apiId, invokeUri);
+ * await v2.createWebsocketRoute(apiId, '$default', integrationId);
+ * const { deploymentId } = await v2.createWebsocketDeployment(apiId);
+ * await v2.createWebsocketStage(apiId, 'api', deploymentId);
+ */
+export function apiGatewayV2Calls(context: AwsContext): WebsocketCalls {
+  const client = lazy(() => new ApiGatewayV2Client(context.clientConfig));
+  const send = <T>(operation: string, run: () => Promise<T>) => call(`apigateway:${operation}`, () => withRetries(run, API_THROTTLED, context.sleep));
+  const sendIfExists = <T>(operation: string, run: () => Promise<T>) =>
+    callIfExists(`apigateway:${operation}`, MISSING, () => withRetries(run, API_THROTTLED, context.sleep));
+  // API Gateway v2 pages with NextToken; a page may be empty and still have one.
+  async function pages<T>(operation: string, page: (nextToken: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[]> {
+    const items: T[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await send(operation, () => page(nextToken));
+      items.push(...(out.Items ?? []));
+      nextToken = out.NextToken;
+    } while (nextToken);
+    return items;
+  }
+  return {
+    async getWebsocketApi(apiId) {
+      const out = await sendIfExists('GetApi', () => client().send(new GetApiCommand({ ApiId: apiId })));
+      return out ? { apiId: out.ApiId!, name: out.Name! } : null;
+    },
+    async findWebsocketApis(name) {
+      const apis = await pages('GetApis', (NextToken) => client().send(new GetApisCommand({ NextToken })));
+      return apis.filter((api) => api.Name === name && api.ProtocolType === 'WEBSOCKET').map((api) => api.ApiId!);
+    },
+    async createWebsocketApi(name) {
+      const input = { Name: name, ProtocolType: 'WEBSOCKET' as const, RouteSelectionExpression: '$request.body.action' };
+      const out = await send('CreateApi', () => client().send(new CreateApiCommand(input)));
+      return { apiId: out.ApiId! };
+    },
+    async deleteWebsocketApi(apiId) {
+      await sendIfExists('DeleteApi', () => client().send(new DeleteApiCommand({ ApiId: apiId })));
+    },
+    async listWebsocketIntegrations(apiId) {
+      const items = await pages('GetIntegrations', (NextToken) => client().send(new GetIntegrationsCommand({ ApiId: apiId, NextToken })));
+      return items.map((item) => ({ integrationId: item.IntegrationId!, integrationUri: item.IntegrationUri ?? null }));
+    },
+    async createWebsocketIntegration(apiId, integrationUri) {
+      const input = {
+        ApiId: apiId,
+        IntegrationType: 'AWS_PROXY' as const,
+        IntegrationUri: integrationUri,
+        ConnectionType: 'INTERNET' as const,
+        // Binary frames reach the handler as base64 text, as the original configures it.
+        ContentHandlingStrategy: 'CONVERT_TO_TEXT' as const,
+      };
+      const out = await send('CreateIntegration', () => client().send(new CreateIntegrationCommand(input)));
+      return { integrationId: out.IntegrationId! };
+    },
+    async deleteWebsocketIntegration(apiId, integrationId) {
+      await sendIfExists('DeleteIntegration', () => client().send(new DeleteIntegrationCommand({ ApiId: apiId, IntegrationId: integrationId })));
+    },
+    async listWebsocketRoutes(apiId) {
+      const items = await pages('GetRoutes', (NextToken) => client().send(new GetRoutesCommand({ ApiId: apiId, NextToken })));
+      return items.map((item) => ({
+        routeId: item.RouteId!,
+        routeKey: item.RouteKey!,
+        integrationId: item.Target?.startsWith(TARGET_PREFIX) ? item.Target.slice(TARGET_PREFIX.length) : null,
+      }));
+    },
+    async createWebsocketRoute(apiId, routeKey, integrationId) {
+      const input = { ApiId: apiId, RouteKey: routeKey, Target: `${TARGET_PREFIX}${integrationId}` };
+      const out = await send('CreateRoute', () => client().send(new CreateRouteCommand(input)));
+      return { routeId: out.RouteId! };
+    },
+    async updateWebsocketRoute(apiId, routeId, integrationId) {
+      const input = { ApiId: apiId, RouteId: routeId, Target: `${TARGET_PREFIX}${integrationId}` };
+      await send('UpdateRoute', () => client().send(new UpdateRouteCommand(input)));
+    },
+    async deleteWebsocketRoute(apiId, routeId) {
+      await sendIfExists('DeleteRoute', () => client().send(new DeleteRouteCommand({ ApiId: apiId, RouteId: routeId })));
+    },
+    async createWebsocketDeployment(apiId) {
+      const out = await send('CreateDeployment', () => client().send(new CreateDeploymentCommand({ ApiId: apiId })));
+      return { deploymentId: out.DeploymentId! };
+    },
+    async getWebsocketStage(apiId, stageName) {
+      const out = await sendIfExists('GetStage', () => client().send(new GetStageCommand({ ApiId: apiId, StageName: stageName })));
+      return out ? { deploymentId: out.DeploymentId ?? null } : null;
+    },
+    async createWebsocketStage(apiId, stageName, deploymentId) {
+      await send('CreateStage', () => client().send(new CreateStageCommand({ ApiId: apiId, StageName: stageName, DeploymentId: deploymentId })));
+    },
+    async updateWebsocketStage(apiId, stageName, deploymentId) {
+      await send('UpdateStage', () => client().send(new UpdateStageCommand({ ApiId: apiId, StageName: stageName, DeploymentId: deploymentId })));
+    },
+  };
+}
