@@ -41,3 +41,14 @@ export {
   type SamTemplateOptions,
 } from './sam-template.ts';
 export { terraformConfig, type TerraformJson, type TerraformOptions } from './terraform-config.ts';
+export { generateTypescriptSdk, type TypescriptSdkOptions } from './sdk-typescript.ts';
+export { sdkMethodName } from './sdk-names.ts';
+export { readZip } from './unzip.ts';
+export {
+  applicationName,
+  DEFAULT_CODEBUILD_IMAGE,
+  pipelineTemplate,
+  type PipelineCloudFormation,
+  type PipelineOptions,
+  type PipelineSource,
+} from './pipeline.ts';

@@ -48,7 +48,7 @@ export function createZip(entries: ZipEntry[]): Uint8Array {
   const prepared: PreparedEntry[] = [];
   let offset = 0;
   sorted.forEach((entry, i) => {
-    checkPath(entry.path);
+    checkZipPath(entry.path);
     if (i > 0 && sorted[i - 1]!.path === entry.path) throw new PackageError(`Two files for one path in the zip: ${entry.path}`);
     const item = prepare(entry, offset);
     offset += 30 + item.name.length + item.stored.length;
@@ -65,7 +65,15 @@ export function createZip(entries: ZipEntry[]): Uint8Array {
   return out;
 }
 
-function checkPath(path: string): void {
+/**
+ * Checks a zip entry's path: relative, forward slashes, nothing that would leave the folder it
+ * is unpacked into. Writing and reading zips both check, so that no entry lands outside OUT.
+ *
+ * @example
+ * checkZipPath('lib/a.js'); // fine
+ * checkZipPath('../etc/passwd'); // throws PackageError
+ */
+export function checkZipPath(path: string): void {
   const problem =
     path === '' ? 'is empty'
     : path.startsWith('/') || /^[A-Za-z]:/.test(path) ? 'is absolute'
