@@ -3,6 +3,7 @@ import type { LocalRequest, LocalResponse } from './http-types.ts';
 import { localLambdaContext, type LocalFunction } from './lambda-context.ts';
 import { LocalAuthorizers } from './local-authorizers.ts';
 import { restEventFor, splitUrl } from './rest-event.ts';
+import { LocalWebsocketGateway } from './ws-gateway.ts';
 
 /** How the local gateway behaves; the defaults are API Gateway's limits. */
 export interface GatewayOptions {
@@ -40,7 +41,8 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
  * API Gateway in front of an app's `app.handler`, without AWS: it matches the route, runs the
  * route's authorizer, builds the REST v1 proxy event, calls the handler with a Lambda context and
  * turns the result back into an HTTP response, with API Gateway's answers for no route (403),
- * too large a body (413) and too slow a handler (504). Used by `chalice local` and `TestClient`.
+ * too large a body (413) and too slow a handler (504); `websocket` is the app's websocket API.
+ * Used by `chalice local` and `TestClient`.
  *
  * @example
  * const gateway = new LocalGateway(app);
@@ -62,6 +64,13 @@ export class LocalGateway {
       warn: options.warn ?? ((message) => console.warn(message)),
     };
     this.#authorizers = new LocalAuthorizers(app, this.#options.lambdaFunction, this.#options.warn);
+  }
+
+  #websocket: LocalWebsocketGateway | undefined;
+
+  /** The app's websocket API, with the same stage and function settings; made on first use. */
+  get websocket(): LocalWebsocketGateway {
+    return (this.#websocket ??= new LocalWebsocketGateway(this.app, this.#options));
   }
 
   /** Answers one request. */

@@ -6,3 +6,8 @@ export { applyEnvironment, localStage, projectConfig, type LocalStage } from './
 export { restEventFor, splitUrl, type EventSettings } from './rest-event.ts';
 export { LocalServerError, startLocalServer, type LocalServer, type LocalServerOptions } from './server.ts';
 export { TestClient, type TestClientOptions, type TestRequest, type TestResponse } from './test-client.ts';
+export { ConnectionRefusedError, TestWebsocket, type TestConnectOptions } from './test-websocket.ts';
+export { WebsocketConnections } from './ws-connections.ts';
+export { type LocalConnection } from './ws-events.ts';
+export { LocalWebsocketGateway, type ConnectOutcome, type WebsocketGatewayOptions } from './ws-gateway.ts';
+export { pointAtLocalEndpoint } from './ws-endpoint.ts';

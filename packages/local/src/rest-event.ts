@@ -16,10 +16,11 @@ function header(headers: Record<string, string>, lowerName: string): string | un
   return undefined;
 }
 
-// API Gateway's format, "12/Mar/2024:18:24:02 +0000"; formatted once a second, not per request.
+// Formatted once a second, not per request.
 let lastSecond = -1;
 let lastTime = '';
-function requestTime(now: number): string {
+/** `requestContext.requestTime` in API Gateway's format, e.g. `12/Mar/2024:18:24:02 +0000`. */
+export function requestTime(now: number): string {
   const second = Math.floor(now / 1000);
   if (second !== lastSecond) {
     const [, day, month, year, time] = /^\w+, (\d+) (\w+) (\d+) (\S+)/.exec(new Date(now).toUTCString()) ?? [];

@@ -5,7 +5,11 @@ import { loadApp } from '@chalice/config';
 import type { Chalice } from '@chalice/router';
 import { LocalGateway, TextResponse } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';
+import { rawHeaders, sourceIp } from './node-request.ts';
 import { applyEnvironment, localStage, projectConfig } from './project.ts';
+import { WebsocketConnections } from './ws-connections.ts';
+import { pointAtLocalEndpoint } from './ws-endpoint.ts';
+import { serveWebsockets } from './ws-server.ts';
 
 /** Options of {@link startLocalServer}. */
 export interface LocalServerOptions {
@@ -42,6 +46,11 @@ export class LocalServerError extends Error {
  * effect on the next request; an edit that breaks the app is answered with 500 and its error
  * until it is fixed.
  *
+ * The same host and port serve the app's websocket API (`ws://host:port/`, or with the API
+ * Gateway stage as in the deployed `wss://` URL: `ws://host:port/api/`) and the API Gateway
+ * Management API (`/@connections/{id}`), at which the app's `websocketApi` is pointed. Open
+ * websocket connections survive a reload: their next events go to the reloaded app.
+ *
  * @example
  * const server = await startLocalServer({ projectDir: '.', port: 8000 });
  * console.log(`Serving on ${server.url}`);
@@ -55,6 +64,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // The loaded gateway, so requests skip awaiting `current` until a reload replaces it.
   let ready: LocalGateway | Error | null = null;
   let restoreEnvironment = () => {};
+  const connections = new WebsocketConnections();
+  // Known once the server listens (the port may be 0); apps loaded from then on are pointed at it.
+  let endpoint: string | null = null;
 
   async function load(): Promise<LocalGateway | Error> {
     try {
@@ -63,6 +75,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       const settings = localStage(app as Chalice, stage, config);
       restoreEnvironment();
       restoreEnvironment = applyEnvironment(settings.environment);
+      if (endpoint) pointAtLocalEndpoint(app as Chalice, endpoint);
       return new LocalGateway(app, { ...settings.gateway, warn: log });
     } catch (error) {
       log(`${(error as Error).message}`);
@@ -94,12 +107,18 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
 
   const server = createServer((req, res) => {
+    // The Management API does not depend on the app: it answers even while a reload is broken.
+    if (WebsocketConnections.isManagementUrl(req.url ?? '')) {
+      void Promise.resolve(readBody(req)).then((body) => send(res, connections.manage({ method: req.method ?? 'GET', url: req.url!, headers: {}, body })));
+      return;
+    }
     // No awaits on the common path (a loaded app, no body): each one costs a turn of the loop.
     const body = readBody(req);
     if (body instanceof Uint8Array && ready) serve(ready, req, res, body);
     else void Promise.all([body, ready ?? current]).then(([bytes, gateway]) => serve(gateway, req, res, bytes));
   });
   server.keepAliveTimeout = 65_000;
+  const websockets = serveWebsockets(server, { gateway: () => ready ?? current, connections });
 
   function serve(gateway: LocalGateway | Error, req: IncomingMessage, res: ServerResponse, body: Uint8Array): void {
     if (gateway instanceof Error) {
@@ -124,11 +143,16 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host}:${actualPort}`;
+  // A server on every interface is still reached, by the app itself, on the loopback one.
+  endpoint = host === '0.0.0.0' ? `http://127.0.0.1:${actualPort}` : url;
+  if (ready instanceof LocalGateway) pointAtLocalEndpoint(ready.app, endpoint);
   return {
-    url: `http://${host}:${actualPort}`,
+    url,
     server,
     close: async () => {
       for (const watcher of watchers) watcher.close();
+      websockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       restoreEnvironment();
@@ -137,12 +161,6 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 }
 
 const EMPTY = new Uint8Array(0);
-
-// IPv4 clients of a dual-stack socket show as ::ffff:a.b.c.d; API Gateway reports a.b.c.d.
-function sourceIp(req: IncomingMessage): string | undefined {
-  const address = req.socket.remoteAddress;
-  return address?.startsWith('::ffff:') ? address.slice(7) : address;
-}
 
 // One write of head and body together, so keep-alive clients never wait on a delayed ACK:
 // Node joins a string body to the head in a single write, but sends a Buffer after it.
@@ -170,16 +188,4 @@ function readBody(req: IncomingMessage): Uint8Array | Promise<Uint8Array> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
-}
-
-// Keeps the client's header casing, as API Gateway does; repeated headers become arrays.
-function rawHeaders(raw: string[]): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = {};
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i] as string;
-    const value = raw[i + 1] as string;
-    const existing = headers[name];
-    headers[name] = existing === undefined ? value : ([] as string[]).concat(existing, value);
-  }
-  return headers;
 }

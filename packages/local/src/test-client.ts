@@ -4,6 +4,10 @@ import { LocalGateway } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';
 import { localLambdaContext } from './lambda-context.ts';
 import { applyEnvironment, localStage, projectConfig } from './project.ts';
+import { inProcessRequestHandler } from './sdk-bridge.ts';
+import { connectTestWebsocket, type TestConnectOptions, type TestWebsocket } from './test-websocket.ts';
+import { WebsocketConnections } from './ws-connections.ts';
+import { pointAtLocalEndpoint } from './ws-endpoint.ts';
 
 /** Options of {@link TestClient}. */
 export interface TestClientOptions {
@@ -42,14 +46,19 @@ const toResponse = (res: LocalResponse): TestResponse => ({
 
 /**
  * Tests an app without AWS: HTTP requests go through the same local gateway as `chalice local`
- * (authorizers, CORS, binary), `lambda.invoke` calls any function by name, and `events` makes
- * the events the event handlers expect. The stage's environment variables are set while the
- * client is open and put back by `close()`.
+ * (authorizers, CORS, binary), `ws.connect` opens websocket connections through its websocket
+ * API (the app's `websocketApi` is pointed at the client, so `send`, `close` and `info` run the
+ * SDK's code path in memory), `lambda.invoke` calls any function by name, and `events` makes the
+ * events the event handlers expect. The stage's environment variables are set while the client
+ * is open and put back by `close()`.
  *
  * @example
  * const client = new TestClient(app);
  * const res = await client.http.get('/');
  * assert.deepEqual(res.json(), { hello: 'world' });
+ * const conn = await client.ws.connect('/');
+ * await conn.send('hi');
+ * console.log(await conn.next());
  * client.close();
  */
 export class TestClient {
@@ -57,6 +66,7 @@ export class TestClient {
   readonly #gateway: LocalGateway;
   readonly #fn: ReturnType<typeof localStage>['gateway']['lambdaFunction'];
   readonly #restore: () => void;
+  readonly #connections = new WebsocketConnections();
 
   constructor(app: Chalice, options: TestClientOptions = {}) {
     this.#app = app;
@@ -64,7 +74,13 @@ export class TestClient {
     this.#fn = settings.gateway.lambdaFunction;
     this.#gateway = new LocalGateway(app, { ...settings.gateway, warn: () => {} });
     this.#restore = applyEnvironment(settings.environment);
+    pointAtLocalEndpoint(app, 'http://test-client.local', { requestHandler: inProcessRequestHandler((request) => this.#connections.manage(request)) });
   }
+
+  /** Websocket connections through the local websocket API: `connect('/', { headers, query })`. */
+  readonly ws = {
+    connect: (path = '/', options?: TestConnectOptions): Promise<TestWebsocket> => connectTestWebsocket(() => this.#gateway.websocket, this.#connections, path, options),
+  };
 
   /** HTTP requests through the local API Gateway. */
   readonly http = {

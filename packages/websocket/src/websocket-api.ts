@@ -29,6 +29,22 @@ export interface ConnectionInfo {
 }
 
 /**
+ * How `WebsocketAPI.setEndpoint` reaches an endpoint other than API Gateway's: settings for the SDK
+ * client (`region`, `credentials`, `requestHandler`...) and, optionally, where the SDK comes from.
+ *
+ * @example
+ * api.setEndpoint('http://127.0.0.1:8000', { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+ */
+export interface EndpointOptions {
+  /**
+   * Loads `@aws-sdk/client-apigatewaymanagementapi` in place of this package's own import, so the
+   * tooling can supply its copy to an app that does not install the SDK.
+   */
+  loadSdk?: () => Promise<typeof Sdk>;
+  [clientSetting: string]: unknown;
+}
+
+/**
  * Sends to, closes and inspects the connections of an API Gateway websocket API through its
  * management endpoint. The websocket handlers call `configure` for you; `app.websocketApi` is one.
  *
@@ -39,7 +55,7 @@ export interface ConnectionInfo {
  */
 export class WebsocketAPI {
   #endpoint: string | null = null;
-  #fixed = false;
+  #options: EndpointOptions | null = null;
   readonly #clients = new Map<string, Sdk.ApiGatewayManagementApiClient>();
 
   /**
@@ -49,18 +65,20 @@ export class WebsocketAPI {
    * api.configure(event.domainName, event.stage);
    */
   configure(domainName: string, stage: string): void {
-    if (!this.#fixed) this.#endpoint = `https://${domainName}/${stage}`;
+    if (!this.#options) this.#endpoint = `https://${domainName}/${stage}`;
   }
 
   /**
-   * Uses this management endpoint from now on, whatever `configure` is told (`chalice local` does this).
+   * Uses this management endpoint from now on, whatever `configure` is told (`chalice local` does
+   * this), with extra SDK client settings for clients made from then on.
    *
    * @example
-   * api.setEndpoint('http://127.0.0.1:8000');
+   * api.setEndpoint('http://127.0.0.1:8000', { region: 'us-east-1' });
    */
-  setEndpoint(url: string): void {
+  setEndpoint(url: string, options: EndpointOptions = {}): void {
     this.#endpoint = url;
-    this.#fixed = true;
+    this.#options = options;
+    this.#clients.clear();
   }
 
   /** The management endpoint, or `null` before `configure`/`setEndpoint`. */
@@ -114,12 +132,14 @@ export class WebsocketAPI {
         { code: 'WEBSOCKET_NOT_CONFIGURED' },
       );
     }
-    const mod = await loadSdk();
+    const { loadSdk: load = loadSdk, ...settings } = this.#options ?? {};
+    const mod = await load();
     let client = this.#clients.get(endpoint);
     if (!client) {
-      // SigV4 must be signed for the API's own region, which its default domain name spells out.
+      // SigV4 must be signed for the API's own region, which its default domain name spells out;
+      // an undefined region falls back to the SDK's own resolution.
       const region = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint)?.[1];
-      client = new mod.ApiGatewayManagementApiClient(region ? { endpoint, region } : { endpoint });
+      client = new mod.ApiGatewayManagementApiClient({ region, ...settings, endpoint });
       this.#clients.set(endpoint, client);
     }
     const Command = mod[command] as unknown as new (input: object) => Sdk.PostToConnectionCommand;

@@ -59,6 +59,32 @@ test('setEndpoint wins over configure', () => {
   assert.is(api.endpoint, 'http://127.0.0.1:8000');
 });
 
+test('setEndpoint options reach the SDK client, and the SDK can come from the caller', async () => {
+  mock.on(PostToConnectionCommand).resolves({});
+  const api = configured();
+  await api.send('before', 'x');
+  let loads = 0;
+  const sdk = await import('@aws-sdk/client-apigatewaymanagementapi');
+  api.setEndpoint('http://127.0.0.1:8000', {
+    region: 'eu-west-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    loadSdk: async () => {
+      loads++;
+      return sdk;
+    },
+  });
+  await api.send('after', 'y');
+  await api.send('again', 'z');
+  assert.is(loads, 2, 'the given loader is asked on each call (the module cache makes that cheap)');
+  const clients = mock.commandCalls(PostToConnectionCommand).map((c) => c.thisValue as ApiGatewayManagementApiClient);
+  assert.is.not(clients[0], clients[1], 'setEndpoint drops the clients made before it');
+  assert.is(clients[1], clients[2]);
+  assert.is(await clients[1]!.config.region(), 'eu-west-3');
+  const { accessKeyId, secretAccessKey } = await clients[1]!.config.credentials();
+  assert.equal({ accessKeyId, secretAccessKey }, { accessKeyId: 'local', secretAccessKey: 'local' });
+  assert.is(await endpointOf(clients[1]!), 'http://127.0.0.1:8000/');
+});
+
 test('send posts the message to the connection, at the configured endpoint and region', async () => {
   mock.on(PostToConnectionCommand).resolves({});
   const api = configured();

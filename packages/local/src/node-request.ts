@@ -1,0 +1,19 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The client's address as API Gateway reports it (IPv4 clients of a dual-stack socket show as `::ffff:a.b.c.d`). */
+export function sourceIp(req: IncomingMessage): string | undefined {
+  const address = req.socket.remoteAddress;
+  return address?.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** The request headers with the client's casing, as API Gateway keeps them; repeated headers become arrays. */
+export function rawHeaders(raw: string[]): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const value = raw[i + 1] as string;
+    const existing = headers[name];
+    headers[name] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+  }
+  return headers;
+}

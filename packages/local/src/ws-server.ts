@@ -1,0 +1,119 @@
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { LocalGateway } from './gateway.ts';
+import { websocketId } from './ids.ts';
+import { rawHeaders, sourceIp } from './node-request.ts';
+import type { WebsocketConnections } from './ws-connections.ts';
+import type { LocalConnection } from './ws-events.ts';
+
+/** What {@link serveWebsockets} needs. */
+export interface WebsocketServerOptions {
+  /** The gateway of the app loaded now, or the reload in progress: each event goes to the newest app. */
+  gateway: () => LocalGateway | Error | Promise<LocalGateway | Error>;
+  connections: WebsocketConnections;
+}
+
+const INTERNAL = '{"message": "Internal server error"}';
+const CLIENT_CLOSE = 'Client-side close frame status code';
+
+/** A connection carried by a `ws` socket; the socket comes once `$connect` has accepted it. */
+class SocketConnection implements LocalConnection {
+  readonly id = websocketId();
+  readonly connectedAt = Date.now();
+  lastActiveAt = this.connectedAt;
+  readonly sourceIp: string;
+  readonly userAgent: string;
+  readonly domainName: string;
+  socket: WebSocket | null = null;
+  /** Why the server closed it, when it did. */
+  closedBecause: string | null = null;
+
+  constructor(req: IncomingMessage) {
+    this.sourceIp = sourceIp(req) ?? '127.0.0.1';
+    this.userAgent = req.headers['user-agent'] ?? '';
+    this.domainName = req.headers.host ?? 'localhost';
+  }
+
+  send(data: Uint8Array | string, binary: boolean): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(data, { binary });
+    return true;
+  }
+
+  close(code: number, reason: string): void {
+    this.closedBecause = reason;
+    this.socket?.close(code, reason);
+  }
+}
+
+/**
+ * Serves an app's websocket API on an HTTP server's upgrade requests (`ws://host:port/` or
+ * `ws://host:port/{stage}/`): `$connect` runs before the handshake completes, so a refusal is an
+ * HTTP answer as API Gateway gives it; then each text or binary message runs `$default`, and a
+ * close runs `$disconnect`. Connections are kept in `connections`, so the Management API reaches
+ * them and a reloaded app takes them over. `close()` drops every connection.
+ *
+ * @example
+ * const connections = new WebsocketConnections();
+ * const websockets = serveWebsockets(server, { gateway: () => gateway, connections });
+ * // ... later
+ * websockets.close();
+ */
+export function serveWebsockets(server: Server, { gateway, connections }: WebsocketServerOptions): { close(): void } {
+  // API Gateway's message limit: larger frames close the connection with 1009, as there.
+  const wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: 128 * 1024 });
+  const sockets = new Set<WebSocket>();
+  let closing = false;
+  // Each event is handed to the app loaded when it happens; while a reload breaks the app, the
+  // client gets API Gateway's internal error instead.
+  const withGateway = (connection: LocalConnection, run: (g: LocalGateway) => Promise<void>) => {
+    const current = gateway();
+    const go = (g: LocalGateway | Error) => (g instanceof Error ? void connection.send(INTERNAL, false) : run(g));
+    if (current instanceof Promise) void current.then(go);
+    else void go(current);
+  };
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket' || !req.headers['sec-websocket-key']) return refuse(socket, 400, '');
+    void Promise.resolve(gateway())
+      .then(async (g) => {
+        if (g instanceof Error) return refuse(socket, 500, INTERNAL);
+        const connection = new SocketConnection(req);
+        const outcome = await g.websocket.connect(connection, req.url ?? '/', rawHeaders(req.rawHeaders));
+        if (!outcome.accepted) return refuse(socket, outcome.statusCode, outcome.body);
+        // The client gave up while $connect ran: API Gateway still tells the app it left.
+        if (socket.destroyed || closing) return void g.websocket.disconnect(connection, 1006, 'Connection closed before it was established');
+        wss.handleUpgrade(req, socket, head, (client) => accept(connection, client));
+      })
+      .catch(() => refuse(socket, 500, INTERNAL));
+  });
+
+  function accept(connection: SocketConnection, client: WebSocket): void {
+    connection.socket = client;
+    sockets.add(client);
+    connections.add(connection);
+    client.on('error', () => {});
+    client.on('message', (data: Buffer, binary: boolean) => withGateway(connection, (g) => g.websocket.message(connection, data, binary)));
+    client.on('close', (code: number) => {
+      sockets.delete(client);
+      connections.remove(connection.id);
+      if (!closing) withGateway(connection, (g) => g.websocket.disconnect(connection, code, connection.closedBecause ?? CLIENT_CLOSE));
+    });
+  }
+
+  return {
+    close() {
+      closing = true;
+      for (const socket of sockets) socket.terminate();
+      wss.close();
+    },
+  };
+}
+
+function refuse(socket: Duplex, statusCode: number, body: string): void {
+  if (socket.destroyed) return;
+  const type = body ? 'Content-Type: application/json\r\n' : '';
+  socket.end(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode] ?? ''}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
