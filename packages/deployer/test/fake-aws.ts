@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PolicyDocument } from '@chalice/packager';
+import { createZip, type PolicyDocument } from '@chalice/packager';
 import type {
   AwsFacade,
   BucketNotification,
@@ -295,6 +295,14 @@ export class FakeAws implements AwsFacade {
 
   deleteRestApi(restApiId: string) {
     return this.call('deleteRestApi', [restApiId], true, () => void this.restApis.delete(restApiId));
+  }
+
+  /** A zip shaped as API Gateway's: one top folder, here holding a README naming the stage. */
+  getSdk(restApiId: string, stageName: string, sdkType: string) {
+    return this.call('getSdk', [restApiId, stageName, sdkType], false, () => {
+      if (!this.api(restApiId).stages.has(stageName)) throw new FakeAwsError('NotFoundException', `Invalid stage identifier specified`);
+      return createZip([{ path: `apiGateway-${sdkType}-sdk/README.md`, data: `SDK of ${restApiId}/${stageName}\n` }]);
+    });
   }
 
   private api(restApiId: string) {

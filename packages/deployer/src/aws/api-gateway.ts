@@ -4,9 +4,11 @@ import {
   CreateRestApiCommand,
   DeleteRestApiCommand,
   GetRestApiCommand,
+  GetSdkCommand,
   PutRestApiCommand,
   type EndpointType,
 } from '@aws-sdk/client-api-gateway';
+import { AwsError } from './aws-error.ts';
 import { call, callIfExists } from './call.ts';
 import { lazy, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
@@ -24,8 +26,9 @@ const MISSING = ['NotFoundException'];
  * const { restApiId } = await api.createRestApi('myapp', 'EDGE');
  * await api.putRestApi(restApiId, document);
  * await api.createDeployment(restApiId, 'api');
+ * const zip = await api.getSdk(restApiId, 'api', 'javascript');
  */
-export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'createDeployment' | 'deleteRestApi'> {
+export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
   const client = lazy(() => new APIGatewayClient(context.clientConfig));
   const throttled = <T>(run: () => Promise<T>) => () => withRetries(run, API_THROTTLED, context.sleep);
   return {
@@ -48,6 +51,11 @@ export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestAp
     },
     async deleteRestApi(restApiId) {
       await callIfExists('apigateway:DeleteRestApi', MISSING, throttled(() => client().send(new DeleteRestApiCommand({ restApiId }))));
+    },
+    async getSdk(restApiId, stageName, sdkType) {
+      const out = await call('apigateway:GetSdk', throttled(() => client().send(new GetSdkCommand({ restApiId, stageName, sdkType }))));
+      if (!out.body) throw new AwsError('AWS_CALL_FAILED', 'apigateway:GetSdk', `API Gateway sent no SDK for stage ${stageName} of REST API ${restApiId}`);
+      return out.body;
     },
   };
 }

@@ -55,6 +55,11 @@ export interface AwsFacade {
   /** Deploys the API to a stage, creating the stage when needed. */
   createDeployment(restApiId: string, stageName: string): Promise<void>;
   deleteRestApi(restApiId: string): Promise<void>;
+  /**
+   * API Gateway's own SDK for a deployed stage (`GetSdk`), as the zip it sends; a stage or API
+   * that does not exist is an `AwsError`.
+   */
+  getSdk(restApiId: string, stageName: string, sdkType: string): Promise<Uint8Array>;
 
   // API Gateway v2 (the websocket API)
   getWebsocketApi(apiId: string): Promise<{ apiId: string; name: string } | null>;
