@@ -63,13 +63,14 @@ export function bucketArn(target: AwsTarget, bucket: string): string {
 }
 
 /**
- * The source ARN API Gateway invokes a function with, for any method and stage of the API.
+ * Every stage, method and path (REST) or route (websocket) of an API: the source ARN API
+ * Gateway invokes a function with, and the resource of `execute-api:ManageConnections`.
  *
  * @example
- * restApiSourceArn(target, 'abc123'); // 'arn:aws:execute-api:us-east-1:123456789012:abc123/*'
+ * executeApiArn(target, 'abc123'); // 'arn:aws:execute-api:us-east-1:123456789012:abc123/*'
  */
-export function restApiSourceArn(target: AwsTarget, restApiId: string): string {
-  return `arn:${target.partition}:execute-api:${target.region}:${target.accountId}:${restApiId}/*`;
+export function executeApiArn(target: AwsTarget, apiId: string): string {
+  return `arn:${target.partition}:execute-api:${target.region}:${target.accountId}:${apiId}/*`;
 }
 
 /**
@@ -79,8 +80,22 @@ export function restApiSourceArn(target: AwsTarget, restApiId: string): string {
  * restApiUrl(target, 'abc123', 'api'); // 'https://abc123.execute-api.us-east-1.amazonaws.com/api/'
  */
 export function restApiUrl(target: AwsTarget, restApiId: string, stage: string): string {
+  return `https://${apiHost(target, restApiId)}/${stage}/`;
+}
+
+/**
+ * A websocket API stage's URL, as the original records and prints it (with the final slash).
+ *
+ * @example
+ * websocketApiUrl(target, 'ws1234', 'api'); // 'wss://ws1234.execute-api.us-east-1.amazonaws.com/api/'
+ */
+export function websocketApiUrl(target: AwsTarget, apiId: string, stage: string): string {
+  return `wss://${apiHost(target, apiId)}/${stage}/`;
+}
+
+function apiHost(target: AwsTarget, apiId: string): string {
   const dnsSuffix = target.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://${restApiId}.execute-api.${target.region}.${dnsSuffix}/${stage}/`;
+  return `${apiId}.execute-api.${target.region}.${dnsSuffix}`;
 }
 
 /**

@@ -124,33 +124,42 @@ export async function destroy(options: DestroyOptions): Promise<void> {
 }
 
 /**
- * `chalice url`: the stage's REST API URL, from the deployed state.
+ * `chalice url`: the stage's REST API URL and its websocket API URL (REST first, one per line;
+ * a websocket-only app has just the `wss://` one), from the deployed state.
  *
  * @example
  * import { getUrl } from '@chalice/deployer';
- * console.log(getUrl({ projectDir: '.', stage: 'prod' })); // https://abcd.execute-api.us-west-2.amazonaws.com/api/
+ * console.log(getUrl({ projectDir: '.', stage: 'prod' }));
+ * // https://abcd.execute-api.us-west-2.amazonaws.com/api/
+ * // wss://efgh.execute-api.us-west-2.amazonaws.com/api/
  */
 export function getUrl(options: { projectDir: string; stage?: string }): string {
   const projectDir = resolve(options.projectDir);
   const stage = options.stage ?? DEFAULT_STAGE;
-  const api = readState(projectDir, stage).resources.find((r) => r.resource_type === 'rest_api');
-  if (!api) {
+  const { resources } = readState(projectDir, stage);
+  const urls = [
+    ...resources.flatMap((r) => (r.resource_type === 'rest_api' ? [r.rest_api_url] : [])),
+    ...resources.flatMap((r) => (r.resource_type === 'websocket_api' ? [r.websocket_api_url] : [])),
+  ];
+  if (!urls.length) {
     const flag = stage === DEFAULT_STAGE ? '' : ` --stage ${stage}`;
-    throw new DeployError('NOT_DEPLOYED', `Stage "${stage}" has no deployed REST API (${statePath(projectDir, stage)} records none): run \`chalice deploy${flag}\` first`);
+    throw new DeployError('NOT_DEPLOYED', `Stage "${stage}" has no deployed REST or websocket API (${statePath(projectDir, stage)} records none): run \`chalice deploy${flag}\` first`);
   }
-  return api.rest_api_url;
+  return urls.join('\n');
 }
 
 /**
- * The seed's report after a deploy: every function's ARN, then the REST API's URL.
+ * The seed's report after a deploy: every function's ARN, then the REST API's URL, then the
+ * websocket API's.
  *
  * @example
- * deploymentSummary(state); // ['Resources deployed:', '- Lambda ARN: arn:aws:lambda:...', '- Rest API URL: https://...']
+ * deploymentSummary(state); // ['Resources deployed:', '- Lambda ARN: arn:aws:lambda:...', '- Rest API URL: https://...', '- Websocket API URL: wss://...']
  */
 export function deploymentSummary(state: DeployedState): string[] {
   const lines = state.resources.flatMap((r) => (r.resource_type === 'lambda_function' ? [`- Lambda ARN: ${r.lambda_arn}`] : []));
   const api = state.resources.flatMap((r) => (r.resource_type === 'rest_api' ? [`- Rest API URL: ${r.rest_api_url}`] : []));
-  return ['Resources deployed:', ...lines, ...api];
+  const websocket = state.resources.flatMap((r) => (r.resource_type === 'websocket_api' ? [`- Websocket API URL: ${r.websocket_api_url}`] : []));
+  return ['Resources deployed:', ...lines, ...api, ...websocket];
 }
 
 async function prepare(options: DeployOptions) {

@@ -1,8 +1,7 @@
 /**
  * Why a deploy, delete or URL lookup stopped, as a code the CLI maps to an exit status:
- * `UNSUPPORTED_FEATURE` (a websocket API), `POLICY_NOT_CONFIRMED` (an IAM policy change not
- * accepted), `NOT_DEPLOYED` (nothing recorded for the stage), `INVALID_OPTION` (e.g. a bad `--since`) are the
- * user's to fix;
+ * `POLICY_NOT_CONFIRMED` (an IAM policy change not accepted), `NOT_DEPLOYED` (nothing
+ * recorded for the stage), `INVALID_OPTION` (e.g. a bad `--since`) are the user's to fix;
  * `DEPLOY_FAILED` wraps an AWS failure during execution (the state is saved: re-run or delete).
  *
  * @example
@@ -11,7 +10,7 @@
 export class DeployError extends Error {
   override readonly name = 'DeployError';
   constructor(
-    readonly code: 'UNSUPPORTED_FEATURE' | 'POLICY_NOT_CONFIRMED' | 'NOT_DEPLOYED' | 'INVALID_OPTION' | 'DEPLOY_FAILED',
+    readonly code: 'POLICY_NOT_CONFIRMED' | 'NOT_DEPLOYED' | 'INVALID_OPTION' | 'DEPLOY_FAILED',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -19,15 +18,3 @@ export class DeployError extends Error {
   }
 }
 
-/**
- * The error for a websocket API, which `chalice deploy` cannot create yet.
- *
- * @example
- * throw websocketNotSupported();
- */
-export function websocketNotSupported(): DeployError {
-  return new DeployError(
-    'UNSUPPORTED_FEATURE',
-    'Deploying websocket APIs (onWsConnect, onWsMessage, onWsDisconnect) is not supported yet: use `chalice package` and deploy the SAM or Terraform template instead',
-  );
-}

@@ -1,9 +1,10 @@
 import { assertNever } from '@chalice/packager';
 import type { AwsFacade, FunctionSpec } from './aws/facade.ts';
-import { bucketArn, functionNameOf, permissionId, restApiSourceArn, restApiUrl, ruleArn, type AwsTarget } from './aws-names.ts';
+import { bucketArn, executeApiArn, functionNameOf, lambdaIntegrationUri, permissionId, restApiUrl, ruleArn, websocketApiUrl, type AwsTarget } from './aws-names.ts';
 import { DeployError } from './errors.ts';
 import { API_GATEWAY, type RecordedRestApiDigest } from './plan-rest-api.ts';
 import type { Instruction, InstructionOfKind, Plan, PlannedFunction } from './plan-types.ts';
+import { websocketRoutesDigest, withManageConnections, type RecordedWebsocketDigest } from './plan-websocket-api.ts';
 import { lambdaNotification, withNotification, withoutFunction } from './s3-notification.ts';
 import { openApiDigest, restApiDocument } from './rest-api-document.ts';
 import { getRecorded, removeRecorded, setRecorded } from './state.ts';
@@ -74,8 +75,10 @@ class Run {
         const { roleArn } = await aws.createRole(step.roleName, step.trustPolicy);
         return this.record({ name: step.resourceName, resource_type: 'iam_role', role_name: step.roleName, role_arn: roleArn });
       }
-      case 'putRolePolicy':
-        return aws.putRolePolicy(step.roleName, step.policyName, step.document);
+      case 'putRolePolicy': {
+        const arn = step.websocketApi ? executeApiArn(this.target, this.websocketApiId(step.websocketApi)) : null;
+        return aws.putRolePolicy(step.roleName, step.policyName, arn ? withManageConnections(step.document, arn) : step.document);
+      }
       case 'createFunction': {
         const { functionArn } = await aws.createFunction(this.spec(step.spec), this.options.zip);
         return this.record({ name: step.resourceName, resource_type: 'lambda_function', lambda_arn: functionArn });
@@ -96,9 +99,29 @@ class Run {
       case 'putRestApi':
         return this.putRestApi(step);
       case 'addRestApiPermission': {
-        const sourceArn = restApiSourceArn(this.target, this.restApiId(step.restApi));
+        const sourceArn = executeApiArn(this.target, this.restApiId(step.restApi));
         return aws.addPermission(step.functionName, { statementId: permissionId(API_GATEWAY, sourceArn), principal: API_GATEWAY, sourceArn });
       }
+      case 'createWebsocketApi': {
+        const { apiId } = await aws.createWebsocketApi(step.name);
+        const url = websocketApiUrl(this.target, apiId, step.apiGatewayStage);
+        return this.record({ name: step.resourceName, resource_type: 'websocket_api', websocket_api_id: apiId, websocket_api_url: url });
+      }
+      case 'createWebsocketIntegration':
+        await aws.createWebsocketIntegration(this.websocketApiId(step.websocketApi), this.integrationUri(step.function));
+        return;
+      case 'putWebsocketRoute':
+        return this.putWebsocketRoute(step);
+      case 'deleteWebsocketRoute':
+        return aws.deleteWebsocketRoute(this.websocketApiId(step.websocketApi), step.routeId);
+      case 'deleteWebsocketIntegration':
+        return aws.deleteWebsocketIntegration(this.websocketApiId(step.websocketApi), step.integrationId);
+      case 'addWebsocketApiPermission': {
+        const sourceArn = executeApiArn(this.target, this.websocketApiId(step.websocketApi));
+        return aws.addPermission(step.functionName, { statementId: permissionId(API_GATEWAY, sourceArn), principal: API_GATEWAY, sourceArn });
+      }
+      case 'deployWebsocketApi':
+        return this.deployWebsocketApi(step);
       case 'putRule': {
         await aws.putRule(step.rule);
         return this.record({ name: step.resourceName, resource_type: step.resourceType, rule_name: step.rule.ruleName });
@@ -136,6 +159,9 @@ class Run {
       case 'deleteRestApi':
         await aws.deleteRestApi(step.restApiId);
         return this.forget(step.name);
+      case 'deleteWebsocketApi':
+        await aws.deleteWebsocketApi(step.websocketApiId);
+        return this.forget(step.name);
       case 'deleteRule':
         return this.deleteRule(step);
       case 'unsubscribeSns':
@@ -162,6 +188,29 @@ class Run {
     // Recorded only once deployed: an interrupted import is imported again by the next run.
     const digest: RecordedRestApiDigest = { openapi_sha256: openApiDigest(document, restApi.apiGatewayStage) };
     this.record({ ...recorded, rest_api_url: restApiUrl(this.target, recorded.rest_api_id, restApi.apiGatewayStage), ...digest });
+  }
+
+  // The route's integration is found by its function's URI: it may have been made by this run.
+  private async putWebsocketRoute(step: InstructionOfKind<'putWebsocketRoute'>): Promise<void> {
+    const apiId = this.websocketApiId(step.websocketApi);
+    const uri = this.integrationUri(step.function);
+    const integration = (await this.aws.listWebsocketIntegrations(apiId)).find((i) => i.integrationUri === uri);
+    if (!integration) throw new Error(`The websocket API has no integration for function "${step.function}": the plan creates it first`);
+    if (step.routeId) await this.aws.updateWebsocketRoute(apiId, step.routeId, integration.integrationId);
+    else await this.aws.createWebsocketRoute(apiId, step.routeKey, integration.integrationId);
+  }
+
+  private async deployWebsocketApi(step: InstructionOfKind<'deployWebsocketApi'>): Promise<void> {
+    const recorded = getRecorded(this.state, step.resourceName, 'websocket_api');
+    if (!recorded) throw new Error(`Websocket API "${step.resourceName}" is not recorded: the plan creates it first`);
+    const apiId = recorded.websocket_api_id;
+    const { deploymentId } = await this.aws.createWebsocketDeployment(apiId);
+    if (await this.aws.getWebsocketStage(apiId, step.apiGatewayStage)) await this.aws.updateWebsocketStage(apiId, step.apiGatewayStage, deploymentId);
+    else await this.aws.createWebsocketStage(apiId, step.apiGatewayStage, deploymentId);
+    // Recorded only once the stage serves it: an interrupted deploy deploys again on the next run.
+    const uris = Object.fromEntries(Object.entries(step.routes).map(([routeKey, fn]) => [routeKey, this.integrationUri(fn)]));
+    const digest: RecordedWebsocketDigest = { routes_sha256: websocketRoutesDigest(uris, step.apiGatewayStage) };
+    this.record({ ...recorded, websocket_api_url: websocketApiUrl(this.target, apiId, step.apiGatewayStage), ...digest });
   }
 
   // The permission a rule gave its target function goes too: the function may stay (a handler
@@ -201,6 +250,16 @@ class Run {
     const api = getRecorded(this.state, resourceName, 'rest_api');
     if (!api) throw new Error(`REST API "${resourceName}" is not recorded: the plan creates it first`);
     return api.rest_api_id;
+  }
+
+  private websocketApiId(resourceName: string): string {
+    const api = getRecorded(this.state, resourceName, 'websocket_api');
+    if (!api) throw new Error(`Websocket API "${resourceName}" is not recorded: the plan creates or records it first`);
+    return api.websocket_api_id;
+  }
+
+  private integrationUri(functionResourceName: string): string {
+    return lambdaIntegrationUri(this.target, this.lambdaArn(functionResourceName));
   }
 
   private record(resource: RecordedResource): void {

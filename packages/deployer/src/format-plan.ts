@@ -20,7 +20,7 @@ function describe(step: Instruction): string {
     case 'createRole':
       return `create IAM role ${step.roleName}`;
     case 'putRolePolicy':
-      return `put policy ${step.policyName} on IAM role ${step.roleName}`;
+      return `put policy ${step.policyName} on IAM role ${step.roleName}${step.websocketApi ? ', managing the connections of the new websocket API' : ''}`;
     case 'createFunction':
       return `create Lambda function ${step.spec.functionName} (${step.spec.runtime}, ${step.spec.memorySize} MB, ${step.spec.timeout} s)`;
     case 'updateFunctionCode':
@@ -39,6 +39,20 @@ function describe(step: Instruction): string {
       return `import the OpenAPI document of REST API ${step.restApi.name} (${step.restApi.routes.length} routes) and deploy it to stage ${step.restApi.apiGatewayStage}`;
     case 'addRestApiPermission':
       return `let the REST API invoke Lambda function ${step.functionName}`;
+    case 'createWebsocketApi':
+      return `create websocket API ${step.name}`;
+    case 'createWebsocketIntegration':
+      return `integrate function ${step.function} with the websocket API`;
+    case 'putWebsocketRoute':
+      return `${step.routeId ? 'point' : 'create'} websocket route ${step.routeKey} ${step.routeId ? 'at' : 'to'} function ${step.function}`;
+    case 'deleteWebsocketRoute':
+      return `delete websocket route ${step.routeKey}`;
+    case 'deleteWebsocketIntegration':
+      return `delete websocket integration ${step.integrationId}`;
+    case 'addWebsocketApiPermission':
+      return `let the websocket API invoke Lambda function ${step.functionName}`;
+    case 'deployWebsocketApi':
+      return `deploy the websocket API (${Object.keys(step.routes).join(', ')}) to stage ${step.apiGatewayStage}`;
     case 'putRule':
       return `put EventBridge rule ${step.rule.ruleName} (${step.rule.scheduleExpression ?? step.rule.eventPattern})`;
     case 'putTarget':
@@ -61,6 +75,8 @@ function describe(step: Instruction): string {
       return `delete Lambda function ${step.functionName}`;
     case 'deleteRestApi':
       return `delete REST API ${step.restApiId}`;
+    case 'deleteWebsocketApi':
+      return `delete websocket API ${step.websocketApiId}`;
     case 'deleteRule':
       return `delete EventBridge rule ${step.ruleName} and its targets`;
     case 'unsubscribeSns':

@@ -9,7 +9,8 @@ import type { DeployedState, RecordedResource, RecordedResourceType } from './st
 /**
  * What planning one resource needs to know, and what the resources planned before it found
  * out: roles whose ARN is only known once created, functions the plan creates (their
- * permissions and mappings are all missing), and each function's permission ids (asked once).
+ * permissions and mappings are all missing), each function's permission ids (asked once), and
+ * the websocket API's id, which role policies name.
  *
  * @example
  * const ctx = new PlanContext(graph, state, aws, { partition: 'aws', region: 'us-east-1', accountId }, codeSha256);
@@ -19,6 +20,10 @@ export class PlanContext {
   /** Each role's ARN for the plan (`ref`), and as AWS will report it (`arn`: IAM's ARNs follow from the name). */
   readonly roles = new Map<string, { ref: RoleArnRef; arn: string }>();
   readonly newFunctions = new Set<string>();
+  /** The app's websocket API, with its id when it exists before this deploy (role policies name it). */
+  websocketApi: { resourceName: string; apiId: string | null } | null = null;
+  /** Role policy updates that name a websocket API this plan creates: they run once it exists. */
+  readonly afterWebsocketApi: Instruction[] = [];
   private readonly permissions = new Map<string, Promise<Set<string>>>();
 
   constructor(

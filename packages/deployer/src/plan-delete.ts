@@ -1,6 +1,5 @@
 import { assertNever } from '@chalice/packager';
 import { functionNameOf } from './aws-names.ts';
-import { websocketNotSupported } from './errors.ts';
 import type { Instruction, Plan } from './plan-types.ts';
 import type { DeployedState, RecordedResource } from './state-types.ts';
 
@@ -31,7 +30,7 @@ export function deleteSteps(recorded: RecordedResource): Instruction[] {
     case 'sqs_event':
       return [{ kind: 'deleteEventSourceMapping', message: null, name, uuid: recorded.event_uuid }];
     case 'websocket_api':
-      throw websocketNotSupported();
+      return [{ kind: 'deleteWebsocketApi', message: `Deleting Websocket API: ${recorded.websocket_api_id}`, name, websocketApiId: recorded.websocket_api_id }];
     default:
       return assertNever(recorded);
   }

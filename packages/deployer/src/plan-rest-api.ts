@@ -1,5 +1,5 @@
 import type { RestApiResource } from '@chalice/packager';
-import { permissionId, restApiSourceArn } from './aws-names.ts';
+import { executeApiArn, permissionId } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { Instruction } from './plan-types.ts';
 import { openApiDigest, restApiDocument } from './rest-api-document.ts';
@@ -19,7 +19,7 @@ export interface RecordedRestApiDigest {
  * API Gateway's service principal, which function permissions name.
  *
  * @example
- * permissionId(API_GATEWAY, restApiSourceArn(target, 'abc123'));
+ * permissionId(API_GATEWAY, executeApiArn(target, 'abc123'));
  */
 export const API_GATEWAY = 'apigateway.amazonaws.com';
 
@@ -46,7 +46,7 @@ export async function planRestApi(ctx: PlanContext, api: RestApiResource): Promi
   }
   const digest = openApiDigest(restApiDocument(api, ctx.target, (name) => ctx.functionArn(name)), api.apiGatewayStage);
   const steps: Instruction[] = (recorded as RecordedRestApiDigest).openapi_sha256 === digest ? [] : [{ ...put, message: 'Updating rest API' }];
-  const statementId = permissionId(API_GATEWAY, restApiSourceArn(ctx.target, recorded.rest_api_id));
+  const statementId = permissionId(API_GATEWAY, executeApiArn(ctx.target, recorded.rest_api_id));
   for (const name of functions) if (!(await ctx.hasPermission(name, statementId))) steps.push(permission(name));
   return steps;
 }

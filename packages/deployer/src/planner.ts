@@ -1,11 +1,11 @@
-import { assertNever, type AppGraph, type Resource } from '@chalice/packager';
+import { assertNever, resourcesOfKind, type AppGraph, type Resource } from '@chalice/packager';
 import type { AwsFacade } from './aws/facade.ts';
-import { websocketNotSupported } from './errors.ts';
 import { PlanContext } from './plan-context.ts';
 import { deleteSteps } from './plan-delete.ts';
 import { planRule, planS3Notification, planSnsSubscription, planSqsEventSource } from './plan-events.ts';
 import { planFunction, planRole } from './plan-functions.ts';
 import { planRestApi } from './plan-rest-api.ts';
+import { existingWebsocketApi, planWebsocketApi } from './plan-websocket-api.ts';
 import type { Instruction, Plan } from './plan-types.ts';
 import type { DeployedState } from './state-types.ts';
 
@@ -38,9 +38,9 @@ export interface PlanDeployInput {
  * console.log(formatPlan(plan));
  */
 export async function planDeploy({ graph, state, aws, codeSha256 }: PlanDeployInput): Promise<Plan> {
-  if (graph.resources.some((r) => r.kind === 'websocketApi')) throw websocketNotSupported();
   const target = { partition: aws.partition, region: aws.region, accountId: await aws.accountId() };
   const ctx = new PlanContext(graph, state, aws, target, codeSha256);
+  for (const api of resourcesOfKind(graph, 'websocketApi')) ctx.websocketApi = { resourceName: api.resourceName, apiId: await existingWebsocketApi(ctx, api) };
   const instructions: Instruction[] = [];
   for (const resource of graph.resources) instructions.push(...(await planResource(ctx, resource)));
   const inGraph = new Set(graph.resources.map((r) => r.resourceName));
@@ -74,7 +74,7 @@ function planResource(ctx: PlanContext, resource: Resource): Promise<Instruction
     case 'sqsEventSource':
       return planSqsEventSource(ctx, resource);
     case 'websocketApi':
-      throw websocketNotSupported();
+      return planWebsocketApi(ctx, resource);
     default:
       return assertNever(resource);
   }

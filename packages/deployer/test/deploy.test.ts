@@ -12,18 +12,26 @@ const temp = mkdtempSync(join(tmpdir(), 'chalice-deploy-'));
 let projects = 0;
 
 // The seed's 1.2.0 example: a pure function `foo` and a REST API.
-function project(): string {
-  const dir = join(temp, `myapp-${++projects}`);
-  mkdirSync(join(dir, '.chalice'), { recursive: true });
-  writeFileSync(join(dir, '.chalice', 'config.json'), JSON.stringify({ version: '2.0', app_name: 'myapp', stages: { dev: {} } }));
-  writeFileSync(
-    join(dir, 'app.ts'),
-    `import { Chalice } from '@chalice/router';
+const SEED_APP = `import { Chalice } from '@chalice/router';
 export const app = new Chalice({ appName: 'myapp' });
 app.route('/', () => ({ hello: 'world' }));
 app.lambdaFunction(function foo() { return 'foo'; });
-`,
-  );
+`;
+
+// The seed's websocket echo server (16.1.1), with a REST route when asked.
+const echoApp = ({ rest }: { rest: boolean }) => `import { Chalice } from '@chalice/router';
+export const app = new Chalice({ appName: 'myapp' });
+app.experimentalFeatureFlags.add('WEBSOCKETS');
+${rest ? "app.route('/', () => ({ hello: 'world' }));\n" : ''}app.onWsConnect(() => {});
+app.onWsMessage(async (event) => { await app.websocketApi.send(event.connectionId, event.body); });
+app.onWsDisconnect(() => {});
+`;
+
+function project(source = SEED_APP): string {
+  const dir = join(temp, `myapp-${++projects}`);
+  mkdirSync(join(dir, '.chalice'), { recursive: true });
+  writeFileSync(join(dir, '.chalice', 'config.json'), JSON.stringify({ version: '2.0', app_name: 'myapp', stages: { dev: {} } }));
+  writeFileSync(join(dir, 'app.ts'), source);
   return dir;
 }
 
@@ -81,6 +89,57 @@ test('a first deploy prints the seed\'s lines and summary, and records the stage
   const notDeployed = await rejects((async () => getUrl({ projectDir }))());
   assert.is(notDeployed.code, 'NOT_DEPLOYED');
   assert.match(notDeployed.message, /run `chalice deploy` first/);
+});
+
+test('a websocket app: the seed\'s lines and summary, both URLs, and a delete that removes the API first', async () => {
+  const projectDir = project(echoApp({ rest: true }));
+  const aws = fakeAws();
+  const lines: string[] = [];
+  await deploy({ projectDir, aws, onProgress: (line) => lines.push(line) });
+  const [apiId] = aws.websocket.apis.keys();
+  const wss = `wss://${apiId}.execute-api.us-east-1.amazonaws.com/api/`;
+  const [restApiId] = aws.restApis.keys();
+  const https = `https://${restApiId}.execute-api.us-east-1.amazonaws.com/api/`;
+  assert.equal(lines, [
+    'Creating deployment package.',
+    'Creating IAM role: myapp-dev',
+    'Creating lambda function: myapp-dev',
+    'Creating Rest API',
+    'Creating lambda function: myapp-dev-websocket_connect',
+    'Creating lambda function: myapp-dev-websocket_message',
+    'Creating lambda function: myapp-dev-websocket_disconnect',
+    'Creating websocket api: myapp-dev-websocket-api',
+    'Resources deployed:',
+    `- Lambda ARN: ${ARN}:myapp-dev`,
+    `- Lambda ARN: ${ARN}:myapp-dev-websocket_connect`,
+    `- Lambda ARN: ${ARN}:myapp-dev-websocket_message`,
+    `- Lambda ARN: ${ARN}:myapp-dev-websocket_disconnect`,
+    `- Rest API URL: ${https}`,
+    `- Websocket API URL: ${wss}`,
+  ]);
+  assert.is(getUrl({ projectDir }), `${https}\n${wss}`, 'REST first, then websocket');
+  const file = JSON.parse(readFileSync(statePath(projectDir, 'dev'), 'utf8'));
+  assert.equal(file.resources.at(-1), { name: 'websocket_api', resource_type: 'websocket_api', routes_sha256: file.resources.at(-1).routes_sha256, websocket_api_id: apiId, websocket_api_url: wss });
+
+  aws.calls.length = 0;
+  await deploy({ projectDir, aws });
+  assert.equal(aws.mutatingCalls(), [], 'an unchanged redeploy makes no mutating call');
+
+  const deleted: string[] = [];
+  await destroy({ projectDir, aws, onProgress: (line) => deleted.push(line) });
+  assert.is(deleted[0], `Deleting Websocket API: ${apiId}`);
+  assert.equal(aws.leftovers(), []);
+});
+
+test('a websocket-only app: `chalice url` prints just the wss:// URL', async () => {
+  const projectDir = project(echoApp({ rest: false }));
+  const aws = fakeAws();
+  await deploy({ projectDir, aws });
+  const [apiId] = aws.websocket.apis.keys();
+  assert.is(getUrl({ projectDir }), `wss://${apiId}.execute-api.us-east-1.amazonaws.com/api/`);
+  const policy = aws.roles.get('myapp-dev')!.policies.get('myapp-dev')!;
+  const resources = policy.Statement.filter((s) => JSON.stringify(s.Action).includes('execute-api:ManageConnections')).map((s) => s.Resource);
+  assert.ok(resources.includes(`arn:aws:execute-api:us-east-1:123456789012:${apiId}/*`), 'the role manages the connections of its own API');
 });
 
 test('a dry run plans and touches nothing', async () => {

@@ -8,7 +8,8 @@ import type { DeployedState, RecordedResource } from '../src/state-types.ts';
 import type { FakeAws, Failure } from './fake-aws.ts';
 import { demoApp, deployGraph, fakeAws, graphOf } from './helpers.ts';
 
-const graph = graphOf(demoApp());
+// Every kind of handler, websocket ones included: every kind of instruction runs.
+const graph = graphOf(demoApp({ websocket: true }));
 
 async function destroy(aws: FakeAws, state: DeployedState) {
   const states: DeployedState[] = [];
@@ -78,7 +79,8 @@ async function convergesAfter(failure: Failure, { deleteRightAway }: { deleteRig
 
 test('the reference deploy makes every kind of call, and delete removes everything', async () => {
   assert.ok(reference.calls.length > 20, String(reference.calls.length));
-  for (const call of ['createRole', 'putRolePolicy', 'createFunction', 'putRule', 'putTarget', 'addPermission', 'subscribe', 'createEventSourceMapping', 'putBucketNotification', 'createRestApi', 'putRestApi', 'createDeployment']) {
+  const websocket = ['createWebsocketApi', 'createWebsocketIntegration', 'createWebsocketRoute', 'createWebsocketDeployment', 'createWebsocketStage'];
+  for (const call of ['createRole', 'putRolePolicy', 'createFunction', 'putRule', 'putTarget', 'addPermission', 'subscribe', 'createEventSourceMapping', 'putBucketNotification', 'createRestApi', 'putRestApi', 'createDeployment', ...websocket]) {
     assert.ok(reference.calls.includes(call), call);
   }
   assert.equal(unrecorded(fakeAws(), reference.state), []);
@@ -93,7 +95,8 @@ test('a deploy refused at any mutating call: a delete right away leaves nothing'
 });
 
 test('a call that took effect but whose answer was lost: the re-run finds and records what it made', async () => {
-  // A REST API cannot be looked up by name, so one created without an answer would be made again.
+  // A REST API cannot be looked up by name, so one created without an answer would be made
+  // again; a websocket API can, and is found.
   for (let call = 1; call <= reference.calls.length; call++) {
     if (reference.calls[call - 1] !== 'createRestApi') await convergesAfter({ call, when: 'after' }, { deleteRightAway: false });
   }

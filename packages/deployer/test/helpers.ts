@@ -19,11 +19,13 @@ export interface DemoParts {
   cw?: boolean;
   pure?: boolean;
   routes?: string[];
+  /** The websocket connect, message and disconnect handlers (off by default). */
+  websocket?: boolean | { disconnect: boolean };
 }
 
-/** An app with every kind of handler the deployer deploys. */
+/** An app with every kind of handler the deployer deploys (websocket handlers when asked). */
 export function demoApp(parts: DemoParts = {}): Chalice {
-  const { schedule = 'rate(1 hour)', s3 = true, sns = 'alerts', sqsBatchSize = 5, cw = true, pure = true, routes = ['/'] } = parts;
+  const { schedule = 'rate(1 hour)', s3 = true, sns = 'alerts', sqsBatchSize = 5, cw = true, pure = true, routes = ['/'], websocket = false } = parts;
   const app = new Chalice({ appName: 'demo' });
   const auth = app.authorizer({ ttlSeconds: 10 }, function my_auth() {
     return new AuthResponse({ routes: ['*'], principalId: 'u' });
@@ -36,6 +38,12 @@ export function demoApp(parts: DemoParts = {}): Chalice {
   if (sns) app.onSnsMessage({ topic: sns }, function on_alert() {});
   if (sqsBatchSize) app.onSqsMessage({ queue: 'jobs', batchSize: sqsBatchSize }, function on_job() {});
   if (pure) app.lambdaFunction(function pure_fn() {});
+  if (websocket) {
+    app.experimentalFeatureFlags.add('WEBSOCKETS');
+    app.onWsConnect(() => {});
+    app.onWsMessage(() => {});
+    if (websocket === true || websocket.disconnect) app.onWsDisconnect(() => {});
+  }
   return app;
 }
 

@@ -1,11 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DeployError } from '../src/errors.ts';
 import { formatPlan } from '../src/format-plan.ts';
 import { planDelete, planDeploy } from '../src/planner.ts';
 import { isMutating, type Plan } from '../src/plan-types.ts';
 import { emptyState } from '../src/state.ts';
-import { Chalice } from '@chalice/router';
 import { sha256 } from './fake-aws.ts';
 import { demoApp, deployGraph, fakeAws, graphOf, kinds, ZIP } from './helpers.ts';
 
@@ -150,21 +148,6 @@ test('moving a handler to another topic unsubscribes from the old one first', as
   assert.equal(aws.topics.get('arn:aws:sns:us-east-1:123456789012:alerts'), []);
   assert.is(aws.topics.get('arn:aws:sns:us-east-1:123456789012:other-alerts')?.length, 1);
   assert.equal([...aws.functions.get('demo-dev-on_alert')!.permissions.values()].map((p) => p.sourceArn), ['arn:aws:sns:us-east-1:123456789012:other-alerts']);
-});
-
-test('a websocket API is a clear user error, before anything is asked', async () => {
-  const app = new Chalice({ appName: 'demo' });
-  app.onWsMessage(function websocket_message() {});
-  const aws = fakeAws();
-  try {
-    await planDeploy({ graph: graphOf(app), state: emptyState(), aws, codeSha256: 'x' });
-    assert.unreachable();
-  } catch (error) {
-    assert.instance(error, DeployError);
-    assert.is((error as DeployError).code, 'UNSUPPORTED_FEATURE');
-    assert.match((error as Error).message, /websocket APIs .* not supported yet: use `chalice package`/);
-  }
-  assert.equal(aws.calls, []);
 });
 
 test('a pre-created role is used as it is: nothing is created or recorded for it', async () => {

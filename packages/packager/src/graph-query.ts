@@ -1,4 +1,4 @@
-import type { AppGraph, Resource, ResourceKind, ResourceOfKind } from './graph-types.ts';
+import type { AppGraph, Resource, ResourceKind, ResourceOfKind, WebsocketApiResource } from './graph-types.ts';
 
 /**
  * The graph's resources of one kind, in graph order.
@@ -20,4 +20,20 @@ export function getResource<K extends ResourceKind>(graph: AppGraph, resourceNam
   const found: Resource | undefined = graph.resources.find((r) => r.resourceName === resourceName);
   if (!found || found.kind !== kind) throw new Error(`The app graph has no ${kind} named "${resourceName}"`);
   return found as ResourceOfKind<K>;
+}
+
+/**
+ * Each route key of the websocket API with the `resourceName` of the function behind it:
+ * `$connect` and `$disconnect` have their own handlers, every other key is a message route.
+ *
+ * @example
+ * websocketRouteFunctions(api); // { $connect: 'websocket_connect', $default: 'websocket_message' }
+ */
+export function websocketRouteFunctions(api: WebsocketApiResource): Record<string, string> {
+  const entries = api.routes.map((routeKey) => {
+    const fn = routeKey === '$connect' ? api.connectFunction : routeKey === '$disconnect' ? api.disconnectFunction : api.messageFunction;
+    if (!fn) throw new Error(`The websocket API has route ${routeKey} but no function for it`);
+    return [routeKey, fn] as const;
+  });
+  return Object.fromEntries(entries);
 }

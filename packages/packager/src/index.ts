@@ -1,7 +1,7 @@
 export { assertNever, buildAppGraph, type BuiltGraph, type GraphOptions } from './build-graph.ts';
 export { AppGraphError } from './graph-error.ts';
 export { DEPLOYMENT_PACKAGE, ENTRY_FILE } from './graph-functions.ts';
-export { getResource, resourcesOfKind } from './graph-query.ts';
+export { getResource, resourcesOfKind, websocketRouteFunctions } from './graph-query.ts';
 export type {
   AppGraph,
   CloudWatchEventResource,

@@ -1,5 +1,5 @@
 import type { AppGraph, RestApiResource, WebsocketApiResource } from './graph-types.ts';
-import { getResource } from './graph-query.ts';
+import { getResource, websocketRouteFunctions } from './graph-query.ts';
 import { templateResourceName } from './naming.ts';
 import { buildOpenApi } from './openapi.ts';
 import { lambdaInvokeUri } from './sam-functions.ts';
@@ -66,8 +66,8 @@ export function websocketApiPart(api: WebsocketApiResource): TemplatePart {
   };
   const outputs: Record<string, CloudFormationOutput> = { WebsocketAPIId: { Value: apiRef } };
   const routeIds: string[] = [];
-  for (const routeKey of api.routes) {
-    const id = templateResourceName(websocketFunction(api, routeKey));
+  for (const [routeKey, fn] of Object.entries(websocketRouteFunctions(api))) {
+    const id = templateResourceName(fn);
     resources[`${id}APIIntegration`] = {
       Type: 'AWS::ApiGatewayV2::Integration',
       Properties: {
@@ -97,12 +97,6 @@ export function websocketApiPart(api: WebsocketApiResource): TemplatePart {
     Value: { 'Fn::Sub': `wss://\${${WEBSOCKET_API}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${api.apiGatewayStage}/` },
   };
   return { resources, outputs, events: [] };
-}
-
-function websocketFunction(api: WebsocketApiResource, routeKey: string): string {
-  const name = routeKey === '$connect' ? api.connectFunction : routeKey === '$disconnect' ? api.disconnectFunction : api.messageFunction;
-  if (!name) throw new Error(`The websocket API has route ${routeKey} but no function for it`);
-  return name;
 }
 
 // Lets API Gateway invoke the function from any stage, method and path of this API only.

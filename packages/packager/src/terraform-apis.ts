@@ -1,4 +1,5 @@
 import type { RestApiResource, WebsocketApiResource } from './graph-types.ts';
+import { websocketRouteFunctions } from './graph-query.ts';
 import { buildOpenApi } from './openapi.ts';
 import { permission } from './terraform-events.ts';
 import { interpolate, jsonTemplate, reference, template, type TerraformBlock, type TerraformConfigBuilder } from './terraform-values.ts';
@@ -58,11 +59,6 @@ export function restApi(config: TerraformConfigBuilder, api: RestApiResource): v
   config.output('APIHandlerArn', reference('aws_lambda_function', api.lambdaFunction, 'arn'));
 }
 
-// Route keys API Gateway gives special meaning; any other key is a message route.
-const SPECIAL_ROUTES: Record<string, keyof Pick<WebsocketApiResource, 'connectFunction' | 'disconnectFunction'>> = {
-  $connect: 'connectFunction',
-  $disconnect: 'disconnectFunction',
-};
 const OUTPUT_PREFIX = { connectFunction: 'WebsocketConnect', messageFunction: 'WebsocketMessage', disconnectFunction: 'WebsocketDisconnect' } as const;
 
 /**
@@ -96,9 +92,8 @@ export function websocketApi(config: TerraformConfigBuilder, api: WebsocketApiRe
     config.output(`${OUTPUT_PREFIX[key]}HandlerName`, reference('aws_lambda_function', fn, 'function_name'));
     config.output(`${OUTPUT_PREFIX[key]}HandlerArn`, reference('aws_lambda_function', fn, 'arn'));
   }
-  const routes = api.routes.map((routeKey) => {
-    const fn = api[SPECIAL_ROUTES[routeKey] ?? 'messageFunction'];
-    const integration = fn === null ? undefined : integrations.get(fn);
+  const routes = Object.entries(websocketRouteFunctions(api)).map(([routeKey, fn]) => {
+    const integration = integrations.get(fn);
     if (!integration) throw new Error(`The websocket route ${routeKey} has no handler in the app graph`);
     const route = config.resource('aws_apigatewayv2_route', `${fn}_route`, {
       api_id: apiId,
