@@ -117,7 +117,7 @@ cli
   });
 
 cli
-  .command('url', "Print the deployed REST API's URL")
+  .command('url', "Print the deployed REST API's URL (and the websocket API's wss:// URL)")
   .option('--stage <stage>', 'Chalice stage', { default: 'dev' })
   .example('curl $(chalice url)')
   .action(async (options: { stage: string } & GlobalOptions) => {
@@ -158,6 +158,31 @@ cli
     if (!options.name) throw new UserError('Missing -n/--name: which function to invoke');
     const { invokeCommand } = await import('./commands/invoke.ts');
     await invokeCommand({ projectDir: process.cwd(), stage: options.stage, name: options.name, profile: options.profile });
+  });
+
+cli
+  .command('generate-sdk [out]', "Write an SDK of the app's REST API to OUT: a typed TypeScript client (default), or API Gateway's JavaScript SDK of the deployed stage")
+  .option('--stage <stage>', "Chalice stage: its deployed URL is the TypeScript client's default; the JavaScript SDK needs it deployed", { default: 'dev' })
+  .option('--sdk-type <type>', "typescript (generated offline from the app) or javascript (API Gateway's, of the deployed stage)", { default: 'typescript' })
+  .option('--profile <profile>', 'AWS profile of your shared config files (javascript only)')
+  .example('chalice generate-sdk sdk')
+  .example('chalice generate-sdk --sdk-type javascript --stage prod /tmp/sdk')
+  .action(async (out: string | undefined, options: { stage: string; sdkType: string; profile?: string } & GlobalOptions) => {
+    const { generateSdkCommand } = await import('./commands/generate-sdk.ts');
+    await generateSdkCommand({ projectDir: process.cwd(), stage: options.stage, sdkType: options.sdkType, out, profile: options.profile });
+  });
+
+cli
+  .command('generate-pipeline [file]', 'Write to FILE a CloudFormation template of a starter CD pipeline: source repository, CodeBuild, CodePipeline deploying a beta stack')
+  .option('--pipeline-version <version>', "v1 (CodePipeline V1, the seed's buildspec layout) or v2 (CodePipeline V2, separate install and build phases)", { default: 'v1' })
+  .option('-s, --source <source>', 'codecommit (creates a CodeCommit repository) or github (an existing repository, through a CodeStar connection)', { default: 'codecommit' })
+  .option('-b, --buildspec-file <file>', 'Write the buildspec to this file in the project; CodeBuild then reads it from the repository instead of the template')
+  .example('chalice generate-pipeline pipeline.json')
+  .example('aws cloudformation deploy --stack-name mystack --template-file pipeline.json --capabilities CAPABILITY_IAM')
+  .example('chalice generate-pipeline --source github --pipeline-version v2 --buildspec-file buildspec.yml pipeline.json')
+  .action(async (file: string | undefined, options: { pipelineVersion: string; source: string; buildspecFile?: string } & GlobalOptions) => {
+    const { generatePipelineCommand } = await import('./commands/generate-pipeline.ts');
+    generatePipelineCommand({ projectDir: process.cwd(), file, pipelineVersion: options.pipelineVersion, source: options.source, buildspecFile: options.buildspecFile });
   });
 
 cli.help();

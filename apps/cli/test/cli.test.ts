@@ -59,6 +59,8 @@ test("every command's --help explains each of its flags", () => {
     invoke: ['--name', '--stage', '--profile'],
     'gen-policy': ['--filename'],
     'generate-models': ['--project-dir'],
+    'generate-sdk': ['--stage', '--sdk-type', '--profile'],
+    'generate-pipeline': ['--pipeline-version', '--source', '--buildspec-file'],
   };
   const overview = run(['--help']).stdout;
   for (const [command, list] of Object.entries(flags)) {
