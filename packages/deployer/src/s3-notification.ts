@@ -8,7 +8,8 @@ import { canonicalJson } from './aws-names.ts';
  * lambdaNotification(arn, ['s3:ObjectCreated:*'], null, '.jpg');
  */
 export function lambdaNotification(lambdaArn: string, events: string[], prefix: string | null, suffix: string | null): LambdaNotification {
-  const rules = [...(prefix === null ? [] : [{ Name: 'Prefix', Value: prefix }]), ...(suffix === null ? [] : [{ Name: 'Suffix', Value: suffix }])];
+  // The SDK's own spelling of the rule names (FilterRuleName); S3 answers with either case.
+  const rules = [...(prefix === null ? [] : [{ Name: 'prefix', Value: prefix }]), ...(suffix === null ? [] : [{ Name: 'suffix', Value: suffix }])];
   return { LambdaFunctionArn: lambdaArn, Events: [...events], ...(rules.length ? { Filter: { Key: { FilterRules: rules } } } : {}) };
 }
 
