@@ -9,11 +9,17 @@ const ROUNDS = 15;
 const CLI = fileURLToPath(new URL('../../../apps/cli/dist/cli.js', import.meta.url));
 const HELLO = fileURLToPath(new URL('../../../examples/hello-world/', import.meta.url));
 
-// A 40-route app: static and parameterised paths, several methods, CORS on some, one event handler.
-function fortyRouteApp(dir: string): void {
+/**
+ * Writes a 40-route app into `dir`: static and parameterised paths, several methods, CORS on
+ * every fifth route (unless `cors` is false), one event handler.
+ *
+ * @example
+ * fortyRouteApp(mkdtempSync(join(tmpdir(), 'forty-')), { cors: false });
+ */
+export function fortyRouteApp(dir: string, { cors = true }: { cors?: boolean } = {}): void {
   const routes = Array.from({ length: 40 }, (_, i) => {
     const path = i % 2 ? `/items${i}/{id}` : `/items${i}`;
-    const options = `{ methods: ['GET', 'POST'], cors: ${i % 5 === 0} }`;
+    const options = `{ methods: ['GET', 'POST'], cors: ${cors && i % 5 === 0} }`;
     return `app.route('${path}', ${options}, function view_${i}(params) { return { route: ${i}, params }; });`;
   });
   mkdirSync(join(dir, '.chalice'), { recursive: true });

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { Sleep } from './retry.ts';
 
@@ -33,14 +34,55 @@ export interface AwsContext {
 }
 
 /**
- * Makes a value on first use and keeps it: each service's client is created only when the
- * deploy first calls that service, once.
+ * The part of an SDK v3 client that {@link lazy} uses: its middleware stack, where the call
+ * log goes.
+ */
+export interface SdkClient {
+  middlewareStack: {
+    add(middleware: CallLogMiddleware, options: { step: 'initialize'; name: string }): void;
+  };
+}
+
+// Generic, so that it fits the initialize middleware of every client's own input and output.
+type CallLogMiddleware = <Args, Result>(
+  next: (args: Args) => Promise<Result>,
+  context: { clientName?: string; commandName?: string },
+) => (args: Args) => Promise<Result>;
+
+/**
+ * The environment variable naming the call log: with it set, every SDK command the facade
+ * sends appends one line, `Service:Command` (`Lambda:GetFunction`), to that file. It is how
+ * tests and benchmarks count a deploy's AWS calls (an emulator keeps no call log), and how a
+ * user sees what a deploy asked of AWS.
+ */
+export const CALL_LOG_ENV = 'CHALICE_AWS_CALL_LOG';
+
+/**
+ * Makes a service's client on first use and keeps it: each client is created only when the
+ * deploy first calls that service, once. Every client of the facade is made here, so this is
+ * where the call log ({@link CALL_LOG_ENV}) is attached, read when the client is made.
  *
  * @example
  * const iam = lazy(() => new IAMClient(context.clientConfig));
  * await iam().send(command);
  */
-export function lazy<T>(make: () => T): () => T {
+export function lazy<T extends SdkClient>(make: () => T): () => T {
   let value: { made: T } | undefined;
-  return () => (value ??= { made: make() }).made;
+  return () => (value ??= { made: withCallLog(make()) }).made;
+}
+
+function withCallLog<T extends SdkClient>(client: T): T {
+  const file = process.env[CALL_LOG_ENV];
+  if (!file) return client;
+  // The initialize step runs once per `send`, before the SDK's own retries: one line per
+  // command, whatever its outcome; the facade's retries send again and log again.
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const service = (context.clientName ?? 'Unknown').replace(/Client$/, '');
+      appendFileSync(file, `${service}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}\n`);
+      return next(args);
+    },
+    { step: 'initialize', name: 'chaliceCallLog' },
+  );
+  return client;
 }
