@@ -1,5 +1,11 @@
 import type { Chalice, EndpointOptions } from '@chalice/router';
 
+type Sdk = typeof import('@aws-sdk/client-apigatewaymanagementapi');
+// Kept: the WebsocketAPI asks for the SDK on every call, and each import() goes through the
+// module loader (and its hooks, under tsx) again, which showed as a tenth of a send's time.
+let sdk: Promise<Sdk> | undefined;
+const loadSdk = () => (sdk ??= import('@aws-sdk/client-apigatewaymanagementapi'));
+
 /**
  * Points an app's `websocketApi` at a local Management API, so `app.websocketApi.send()` runs
  * the SDK's own code path against it. The SDK is this package's copy (the project need not
@@ -15,7 +21,7 @@ export function pointAtLocalEndpoint(app: Chalice, url: string, extra: Omit<Endp
   app.websocketApi.setEndpoint(url, {
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    loadSdk: () => import('@aws-sdk/client-apigatewaymanagementapi'),
+    loadSdk,
     ...extra,
   });
 }
