@@ -377,6 +377,33 @@ deploy('authorizers: the built-in authorizer is a function API Gateway may invok
   expectOk(chalice(['delete'], dir), 'delete');
 });
 
+// moto 5.2 has no API Gateway v2 CreateDeployment (nor UpdateStage): a websocket deploy there
+// stops at that step. The facade's mock tests (aws-facade-websocket-mock.test.ts) cover both
+// calls; here the steps before it are checked, and that the failed deploy is deleted cleanly.
+deploy('websocket-echo: functions, API, integrations and routes are made up to the deployment moto lacks; delete removes them', async () => {
+  const dir = copyExample('websocket-echo');
+  const run = chalice(['deploy', '--yes'], dir);
+  assert.is(run.status, 1, `${run.stdout.join('\n')}\n${run.stderr}`);
+  assert.match(run.stderr, /^Error: .*/);
+  assert.ok(run.calls.includes('ApiGatewayV2:CreateDeployment'), run.calls.join(' '));
+  const api = deployedState(dir).resources.find((r: { resource_type: string }) => r.resource_type === 'websocket_api');
+  assert.ok(api, 'the websocket API is recorded before the failing step');
+  const [apis, routes, integrations, fn, permissions] = await Promise.all([
+    aws<{ Items: { ApiId: string; ProtocolType: string; RouteSelectionExpression: string }[] }>('apigatewayv2', 'get-apis'),
+    aws<{ Items: { RouteKey: string; Target: string }[] }>('apigatewayv2', 'get-routes', '--api-id', api.websocket_api_id),
+    aws<{ Items: { IntegrationId: string; IntegrationType: string }[] }>('apigatewayv2', 'get-integrations', '--api-id', api.websocket_api_id),
+    aws<{ Configuration: LambdaConfiguration }>('lambda', 'get-function', '--function-name', 'echo-server-dev-websocket_message'),
+    functionPolicy('echo-server-dev-websocket_message'),
+  ]);
+  assert.equal(apis.Items.map((a) => [a.ProtocolType, a.RouteSelectionExpression]), [['WEBSOCKET', '$request.body.action']]);
+  assert.ok(routes.Items.some((r) => r.RouteKey === '$default' && integrations.Items.some((i) => r.Target === `integrations/${i.IntegrationId}`)));
+  assert.ok(integrations.Items.every((i) => i.IntegrationType === 'AWS_PROXY'));
+  assert.is(fn.Configuration.Handler, 'app.websocket_message');
+  assert.ok(permissions.some((p) => p.Condition.ArnLike['AWS:SourceArn'].includes(api.websocket_api_id)));
+  expectOk(chalice(['delete'], dir), 'delete');
+  assert.equal((await aws<{ Items: unknown[] }>('apigatewayv2', 'get-apis')).Items, []);
+});
+
 deploy('after every delete, nothing any example made is left: no function, role, REST API, rule, subscription or mapping', async () => {
   const [functions, roles, apis, rules, subscriptions, mappings] = await Promise.all([
     listFunctions(),
