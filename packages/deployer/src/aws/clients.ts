@@ -25,7 +25,7 @@ export interface ClientConfig {
  * not resolve), and the sleep that retries and waits use.
  *
  * @example
- * const s3 = lazy(() => new S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
+ * const s3 = lazyClient(() => import('@aws-sdk/client-s3'), (sdk) => new sdk.S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
  */
 export interface AwsContext {
   readonly clientConfig: ClientConfig;
@@ -34,7 +34,7 @@ export interface AwsContext {
 }
 
 /**
- * The part of an SDK v3 client that {@link lazy} uses: its middleware stack, where the call
+ * The part of an SDK v3 client that {@link lazyClient} uses: its middleware stack, where the call
  * log goes.
  */
 export interface SdkClient {
@@ -58,17 +58,39 @@ type CallLogMiddleware = <Args, Result>(
 export const CALL_LOG_ENV = 'CHALICE_AWS_CALL_LOG';
 
 /**
- * Makes a service's client on first use and keeps it: each client is created only when the
- * deploy first calls that service, once. Every client of the facade is made here, so this is
- * where the call log ({@link CALL_LOG_ENV}) is attached, read when the client is made.
+ * A service's client together with the SDK module it was made from, whose commands it is sent.
  *
  * @example
- * const iam = lazy(() => new IAMClient(context.clientConfig));
- * await iam().send(command);
+ * const { client, sdk }: LoadedClient<typeof IamSdk, IamSdk.IAMClient> = await iam();
+ * await client.send(new sdk.GetRoleCommand({ RoleName: name }));
  */
-export function lazy<T extends SdkClient>(make: () => T): () => T {
-  let value: { made: T } | undefined;
-  return () => (value ??= { made: withCallLog(make()) }).made;
+export interface LoadedClient<Sdk, Client> {
+  readonly client: Client;
+  readonly sdk: Sdk;
+}
+
+/**
+ * Loads a service's SDK module and makes its client on first use, once: a deploy touches 3-5
+ * of the ten services, and loading an SDK client module costs tens of milliseconds, so none is
+ * loaded before the deploy first calls that service. Calls made while the first is still
+ * loading share it; a failed load or make is not kept, so the next call tries again. Every
+ * client of the facade is made here, so this is where the call log ({@link CALL_LOG_ENV}) is
+ * attached, read when the client is made.
+ *
+ * @example
+ * const iam = lazyClient(() => import('@aws-sdk/client-iam'), (sdk) => new sdk.IAMClient(context.clientConfig));
+ * const { client, sdk } = await iam();
+ * await client.send(new sdk.GetRoleCommand({ RoleName: name }));
+ */
+export function lazyClient<Sdk, Client extends SdkClient>(load: () => Promise<Sdk>, make: (sdk: Sdk) => Client): () => Promise<LoadedClient<Sdk, Client>> {
+  let loaded: Promise<LoadedClient<Sdk, Client>> | undefined;
+  return () =>
+    (loaded ??= load()
+      .then((sdk) => ({ client: withCallLog(make(sdk)), sdk }))
+      .catch((error: unknown) => {
+        loaded = undefined;
+        throw error;
+      }));
 }
 
 function withCallLog<T extends SdkClient>(client: T): T {

@@ -1,5 +1,3 @@
-import { STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { apiGatewayCalls } from './api-gateway.ts';
 import { apiGatewayV2Calls } from './apigatewayv2.ts';
 import { AwsError } from './aws-error.ts';
@@ -50,6 +48,8 @@ const MAX_ATTEMPTS = 8;
  */
 export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<AwsFacade> {
   const profile = options.profile ? { profile: options.profile } : {};
+  // Imported on first use, like the clients: importing the deployer must not load the SDK.
+  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   const credentials = fromNodeProviderChain(profile);
   const region = await resolveRegion(options, credentials);
   const context: AwsContext = {
@@ -78,6 +78,7 @@ export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<A
 async function resolveRegion(options: AwsFacadeOptions, credentials: AwsContext['clientConfig']['credentials']): Promise<string> {
   const explicit = options.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
   if (explicit) return explicit;
+  const { STSClient } = await import('@aws-sdk/client-sts');
   const probe = new STSClient({ credentials, ...(options.profile ? { profile: options.profile } : {}) });
   try {
     return await probe.config.region();

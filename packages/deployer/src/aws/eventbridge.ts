@@ -1,15 +1,6 @@
-import {
-  DeleteRuleCommand,
-  DescribeRuleCommand,
-  EventBridgeClient,
-  ListTargetsByRuleCommand,
-  PutRuleCommand,
-  PutTargetsCommand,
-  RemoveTargetsCommand,
-} from '@aws-sdk/client-eventbridge';
 import { AwsError } from './aws-error.ts';
 import { call, callIfExists } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 const MISSING = ['ResourceNotFoundException'];
@@ -23,13 +14,14 @@ const MISSING = ['ResourceNotFoundException'];
  * await events.putRule({ ruleName: 'myapp-dev-every_hour', scheduleExpression: 'rate(1 hour)', description: '' });
  */
 export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule' | 'putRule' | 'listTargets' | 'putTarget' | 'deleteRule'> {
-  const events = lazy(() => new EventBridgeClient(context.clientConfig));
+  const events = lazyClient(() => import('@aws-sdk/client-eventbridge'), (sdk) => new sdk.EventBridgeClient(context.clientConfig));
   const listTargets: AwsFacade['listTargets'] = async (ruleName) => {
+    const { client, sdk } = await events();
     const targets: Array<{ id: string; arn: string }> = [];
     let token: string | undefined;
     do {
       const out = await callIfExists('events:ListTargetsByRule', MISSING, () =>
-        events().send(new ListTargetsByRuleCommand({ Rule: ruleName, NextToken: token })),
+        client.send(new sdk.ListTargetsByRuleCommand({ Rule: ruleName, NextToken: token })),
       );
       for (const t of out?.Targets ?? []) targets.push({ id: t.Id!, arn: t.Arn! });
       token = out?.NextToken;
@@ -39,7 +31,8 @@ export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule'
   return {
     listTargets,
     async getRule(ruleName) {
-      const out = await callIfExists('events:DescribeRule', MISSING, () => events().send(new DescribeRuleCommand({ Name: ruleName })));
+      const { client, sdk } = await events();
+      const out = await callIfExists('events:DescribeRule', MISSING, () => client.send(new sdk.DescribeRuleCommand({ Name: ruleName })));
       if (!out) return null;
       return {
         ruleName: out.Name!,
@@ -50,6 +43,7 @@ export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule'
       };
     },
     async putRule(rule) {
+      const { client, sdk } = await events();
       const input = {
         Name: rule.ruleName,
         ScheduleExpression: rule.scheduleExpression,
@@ -57,20 +51,22 @@ export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule'
         Description: rule.description,
         State: 'ENABLED' as const,
       };
-      const out = await call('events:PutRule', () => events().send(new PutRuleCommand(input)));
+      const out = await call('events:PutRule', () => client.send(new sdk.PutRuleCommand(input)));
       return { ruleArn: out.RuleArn! };
     },
     async putTarget(ruleName, target) {
+      const { client, sdk } = await events();
       const operation = 'events:PutTargets';
-      const out = await call(operation, () => events().send(new PutTargetsCommand({ Rule: ruleName, Targets: [{ Id: target.id, Arn: target.arn }] })));
+      const out = await call(operation, () => client.send(new sdk.PutTargetsCommand({ Rule: ruleName, Targets: [{ Id: target.id, Arn: target.arn }] })));
       // PutTargets reports a rejected target in its answer, not as an error.
       const failed = out.FailedEntries?.[0];
       if (failed) throw new AwsError('AWS_CALL_FAILED', operation, `${operation} failed for rule ${ruleName}: ${failed.ErrorCode}: ${failed.ErrorMessage}`);
     },
     async deleteRule(ruleName) {
+      const { client, sdk } = await events();
       const ids = (await listTargets(ruleName)).map((t) => t.id);
-      if (ids.length > 0) await callIfExists('events:RemoveTargets', MISSING, () => events().send(new RemoveTargetsCommand({ Rule: ruleName, Ids: ids })));
-      await callIfExists('events:DeleteRule', MISSING, () => events().send(new DeleteRuleCommand({ Name: ruleName })));
+      if (ids.length > 0) await callIfExists('events:RemoveTargets', MISSING, () => client.send(new sdk.RemoveTargetsCommand({ Rule: ruleName, Ids: ids })));
+      await callIfExists('events:DeleteRule', MISSING, () => client.send(new sdk.DeleteRuleCommand({ Name: ruleName })));
     },
   };
 }

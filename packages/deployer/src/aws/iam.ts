@@ -1,16 +1,6 @@
-import {
-  CreateRoleCommand,
-  DeleteRoleCommand,
-  DeleteRolePolicyCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  IAMClient,
-  paginateListRolePolicies,
-  PutRolePolicyCommand,
-} from '@aws-sdk/client-iam';
 import type { PolicyDocument } from '@chalice/packager';
 import { call, callIfExists } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 const MISSING = ['NoSuchEntity'];
@@ -24,40 +14,45 @@ const MISSING = ['NoSuchEntity'];
  * const role = await getRole('myapp-dev');
  */
 export function iamCalls(context: AwsContext): Pick<AwsFacade, 'getRole' | 'createRole' | 'getRolePolicy' | 'putRolePolicy' | 'deleteRole'> {
-  const iam = lazy(() => new IAMClient(context.clientConfig));
+  const iam = lazyClient(() => import('@aws-sdk/client-iam'), (sdk) => new sdk.IAMClient(context.clientConfig));
   return {
     async getRole(roleName) {
-      const out = await callIfExists('iam:GetRole', MISSING, () => iam().send(new GetRoleCommand({ RoleName: roleName })));
+      const { client, sdk } = await iam();
+      const out = await callIfExists('iam:GetRole', MISSING, () => client.send(new sdk.GetRoleCommand({ RoleName: roleName })));
       return out ? { roleArn: out.Role!.Arn! } : null;
     },
     async createRole(roleName, trustPolicy) {
+      const { client, sdk } = await iam();
       const out = await call('iam:CreateRole', () =>
-        iam().send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trustPolicy) })),
+        client.send(new sdk.CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trustPolicy) })),
       );
       return { roleArn: out.Role!.Arn! };
     },
     async getRolePolicy(roleName, policyName) {
+      const { client, sdk } = await iam();
       const out = await callIfExists('iam:GetRolePolicy', MISSING, () =>
-        iam().send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })),
+        client.send(new sdk.GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })),
       );
       return out ? parsePolicyDocument(out.PolicyDocument!) : null;
     },
     async putRolePolicy(roleName, policyName, document) {
+      const { client, sdk } = await iam();
       await call('iam:PutRolePolicy', () =>
-        iam().send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(document) })),
+        client.send(new sdk.PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(document) })),
       );
     },
     async deleteRole(roleName) {
+      const { client, sdk } = await iam();
       const names = await callIfExists('iam:ListRolePolicies', MISSING, async () => {
         const all: string[] = [];
-        for await (const page of paginateListRolePolicies({ client: iam() }, { RoleName: roleName })) all.push(...(page.PolicyNames ?? []));
+        for await (const page of sdk.paginateListRolePolicies({ client }, { RoleName: roleName })) all.push(...(page.PolicyNames ?? []));
         return all;
       });
       if (names === null) return;
       for (const name of names) {
-        await callIfExists('iam:DeleteRolePolicy', MISSING, () => iam().send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name })));
+        await callIfExists('iam:DeleteRolePolicy', MISSING, () => client.send(new sdk.DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: name })));
       }
-      await callIfExists('iam:DeleteRole', MISSING, () => iam().send(new DeleteRoleCommand({ RoleName: roleName })));
+      await callIfExists('iam:DeleteRole', MISSING, () => client.send(new sdk.DeleteRoleCommand({ RoleName: roleName })));
     },
   };
 }

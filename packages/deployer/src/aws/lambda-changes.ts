@@ -1,14 +1,23 @@
-import { GetFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type * as LambdaSdk from '@aws-sdk/client-lambda';
 import { AwsError } from './aws-error.ts';
 import { call } from './call.ts';
+import type { LoadedClient } from './clients.ts';
 import { UPDATE_IN_PROGRESS, withRetries, type RetryPolicy, type Sleep } from './retry.ts';
+
+/**
+ * The facade's Lambda client, loaded with its SDK module on first use (`lazyClient`).
+ *
+ * @example
+ * const lambda: Lambda = lazyClient(() => import('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(config));
+ */
+export type Lambda = () => Promise<LoadedClient<typeof LambdaSdk, LambdaSdk.LambdaClient>>;
 
 /**
  * Makes one change to a Lambda function: retried while an earlier update of the function is
  * still in progress, and mapped to an `AwsError` naming `operation` if it fails for good.
  *
  * @example
- * await changeFunction('lambda:TagResource', () => lambda().send(new TagResourceCommand(input)), sleep);
+ * await changeFunction('lambda:TagResource', () => client.send(new sdk.TagResourceCommand(input)), sleep);
  */
 export function changeFunction<T>(operation: string, send: () => Promise<T>, sleep: Sleep): Promise<T> {
   return call(operation, () => withRetries(send, UPDATE_IN_PROGRESS, sleep));
@@ -26,14 +35,15 @@ const FUNCTION_READY: RetryPolicy = { retryable: (e) => e instanceof NotReady, f
  * `AwsError` carrying Lambda's reason.
  *
  * @example
- * await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip }));
- * await waitUntilReady(lambda(), name, sleep);
+ * await client.send(new sdk.UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip }));
+ * await waitUntilReady(lambda, name, sleep);
  */
-export async function waitUntilReady(lambda: LambdaClient, functionName: string, sleep: Sleep): Promise<void> {
+export async function waitUntilReady(lambda: Lambda, functionName: string, sleep: Sleep): Promise<void> {
   const operation = 'lambda:GetFunctionConfiguration';
+  const { client, sdk } = await lambda();
   await withRetries(
     async () => {
-      const config = await call(operation, () => lambda.send(new GetFunctionConfigurationCommand({ FunctionName: functionName })));
+      const config = await call(operation, () => client.send(new sdk.GetFunctionConfigurationCommand({ FunctionName: functionName })));
       const state = config.State ?? 'Active';
       const update = config.LastUpdateStatus ?? 'Successful';
       if (state === 'Failed') {

@@ -1,16 +1,7 @@
-import {
-  AddPermissionCommand,
-  CreateEventSourceMappingCommand,
-  DeleteEventSourceMappingCommand,
-  GetPolicyCommand,
-  paginateListEventSourceMappings,
-  RemovePermissionCommand,
-  UpdateEventSourceMappingCommand,
-  type LambdaClient,
-} from '@aws-sdk/client-lambda';
 import { hasAwsErrorCode } from './aws-error.ts';
 import { call, callIfExists } from './call.ts';
 import type { AwsFacade, EventSourceMapping } from './facade.ts';
+import type { Lambda } from './lambda-changes.ts';
 import { MAPPING_BUSY, ROLE_PROPAGATION, UPDATE_IN_PROGRESS, withRetries, type Sleep } from './retry.ts';
 
 const MISSING = ['ResourceNotFoundException'];
@@ -20,11 +11,11 @@ const MISSING = ['ResourceNotFoundException'];
  * call it) and its event source mappings (SQS queues it reads).
  *
  * @example
- * const triggers = lambdaTriggerCalls(lazy(() => new LambdaClient(config)), realSleep);
+ * const triggers = lambdaTriggerCalls(lazyClient(() => import('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(config)), realSleep);
  * await triggers.addPermission('myapp-dev', { statementId: 's3-invoke', principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::bucket' });
  */
 export function lambdaTriggerCalls(
-  lambda: () => LambdaClient,
+  lambda: Lambda,
   sleep: Sleep,
 ): Pick<
   AwsFacade,
@@ -32,13 +23,15 @@ export function lambdaTriggerCalls(
 > {
   return {
     async listPermissionIds(functionName) {
+      const { client, sdk } = await lambda();
       // A function nobody may invoke yet has no policy at all: GetPolicy says not found.
-      const out = await callIfExists('lambda:GetPolicy', MISSING, () => lambda().send(new GetPolicyCommand({ FunctionName: functionName })));
+      const out = await callIfExists('lambda:GetPolicy', MISSING, () => client.send(new sdk.GetPolicyCommand({ FunctionName: functionName })));
       if (!out?.Policy) return [];
       const policy = JSON.parse(out.Policy) as { Statement?: Array<{ Sid?: string }> };
       return (policy.Statement ?? []).flatMap((statement) => (statement.Sid ? [statement.Sid] : []));
     },
     async addPermission(functionName, permission) {
+      const { client, sdk } = await lambda();
       const input = {
         FunctionName: functionName,
         StatementId: permission.statementId,
@@ -49,21 +42,23 @@ export function lambdaTriggerCalls(
       };
       await call('lambda:AddPermission', async () => {
         try {
-          await withRetries(() => lambda().send(new AddPermissionCommand(input)), UPDATE_IN_PROGRESS, sleep);
+          await withRetries(() => client.send(new sdk.AddPermissionCommand(input)), UPDATE_IN_PROGRESS, sleep);
         } catch (error) {
           if (!alreadyExists(error)) throw error;
         }
       });
     },
     async removePermission(functionName, statementId) {
+      const { client, sdk } = await lambda();
       await callIfExists('lambda:RemovePermission', MISSING, () =>
-        withRetries(() => lambda().send(new RemovePermissionCommand({ FunctionName: functionName, StatementId: statementId })), UPDATE_IN_PROGRESS, sleep),
+        withRetries(() => client.send(new sdk.RemovePermissionCommand({ FunctionName: functionName, StatementId: statementId })), UPDATE_IN_PROGRESS, sleep),
       );
     },
     async listEventSourceMappings(functionName) {
+      const { client, sdk } = await lambda();
       const found = await callIfExists('lambda:ListEventSourceMappings', MISSING, async () => {
         const all: EventSourceMapping[] = [];
-        for await (const page of paginateListEventSourceMappings({ client: lambda() }, { FunctionName: functionName })) {
+        for await (const page of sdk.paginateListEventSourceMappings({ client }, { FunctionName: functionName })) {
           for (const m of page.EventSourceMappings ?? []) all.push({ uuid: m.UUID!, eventSourceArn: m.EventSourceArn!, batchSize: m.BatchSize! });
         }
         return all;
@@ -71,21 +66,24 @@ export function lambdaTriggerCalls(
       return found ?? [];
     },
     async createEventSourceMapping(functionName, eventSourceArn, batchSize) {
+      const { client, sdk } = await lambda();
       const input = { FunctionName: functionName, EventSourceArn: eventSourceArn, BatchSize: batchSize };
       // The role's new policy may not let Lambda read the queue yet ("does not have permissions").
       const out = await call('lambda:CreateEventSourceMapping', () =>
-        withRetries(() => lambda().send(new CreateEventSourceMappingCommand(input)), ROLE_PROPAGATION, sleep),
+        withRetries(() => client.send(new sdk.CreateEventSourceMappingCommand(input)), ROLE_PROPAGATION, sleep),
       );
       return { uuid: out.UUID! };
     },
     async updateEventSourceMapping(uuid, batchSize) {
+      const { client, sdk } = await lambda();
       await call('lambda:UpdateEventSourceMapping', () =>
-        withRetries(() => lambda().send(new UpdateEventSourceMappingCommand({ UUID: uuid, BatchSize: batchSize })), MAPPING_BUSY, sleep),
+        withRetries(() => client.send(new sdk.UpdateEventSourceMappingCommand({ UUID: uuid, BatchSize: batchSize })), MAPPING_BUSY, sleep),
       );
     },
     async deleteEventSourceMapping(uuid) {
+      const { client, sdk } = await lambda();
       await callIfExists('lambda:DeleteEventSourceMapping', MISSING, () =>
-        withRetries(() => lambda().send(new DeleteEventSourceMappingCommand({ UUID: uuid })), MAPPING_BUSY, sleep),
+        withRetries(() => client.send(new sdk.DeleteEventSourceMappingCommand({ UUID: uuid })), MAPPING_BUSY, sleep),
       );
     },
   };

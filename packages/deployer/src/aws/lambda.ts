@@ -1,24 +1,9 @@
-import {
-  CreateFunctionCommand,
-  DeleteFunctionCommand,
-  DeleteFunctionConcurrencyCommand,
-  GetFunctionCommand,
-  InvokeCommand,
-  LambdaClient,
-  ListTagsCommand,
-  PutFunctionConcurrencyCommand,
-  TagResourceCommand,
-  UntagResourceCommand,
-  UpdateFunctionCodeCommand,
-  UpdateFunctionConfigurationCommand,
-  type GetFunctionCommandOutput,
-  type Runtime,
-} from '@aws-sdk/client-lambda';
+import type { GetFunctionCommandOutput, Runtime } from '@aws-sdk/client-lambda';
 import { call, callIfExists } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade, FunctionSpec, RemoteFunction } from './facade.ts';
 import { lambdaTriggerCalls } from './lambda-triggers.ts';
-import { changeFunction, waitUntilReady } from './lambda-changes.ts';
+import { changeFunction, waitUntilReady, type Lambda } from './lambda-changes.ts';
 import { ROLE_PROPAGATION, withRetries } from './retry.ts';
 
 type LambdaCalls = Pick<
@@ -53,14 +38,16 @@ const MISSING = ['ResourceNotFoundException'];
  */
 export function lambdaCalls(context: AwsContext): LambdaCalls {
   const { sleep } = context;
-  const lambda = lazy(() => new LambdaClient(context.clientConfig));
+  const lambda: Lambda = lazyClient(() => import('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(context.clientConfig));
   return {
     ...lambdaTriggerCalls(lambda, sleep),
     async getFunction(functionName) {
-      const out = await callIfExists('lambda:GetFunction', MISSING, () => lambda().send(new GetFunctionCommand({ FunctionName: functionName })));
+      const { client, sdk } = await lambda();
+      const out = await callIfExists('lambda:GetFunction', MISSING, () => client.send(new sdk.GetFunctionCommand({ FunctionName: functionName })));
       return out ? remoteFunction(out) : null;
     },
     async createFunction(spec, zip) {
+      const { client, sdk } = await lambda();
       const input = {
         ...configuration(spec),
         FunctionName: spec.functionName,
@@ -70,51 +57,57 @@ export function lambdaCalls(context: AwsContext): LambdaCalls {
         // Omitted, not empty, when there is no VPC: an empty VpcConfig only means something on update.
         VpcConfig: spec.subnetIds.length > 0 ? vpcConfig(spec) : undefined,
       };
-      const out = await call('lambda:CreateFunction', () => withRetries(() => lambda().send(new CreateFunctionCommand(input)), ROLE_PROPAGATION, sleep));
-      await waitUntilReady(lambda(), spec.functionName, sleep);
+      const out = await call('lambda:CreateFunction', () => withRetries(() => client.send(new sdk.CreateFunctionCommand(input)), ROLE_PROPAGATION, sleep));
+      await waitUntilReady(lambda, spec.functionName, sleep);
       return { functionArn: out.FunctionArn! };
     },
     async updateFunctionCode(functionName, zip) {
-      await changeFunction('lambda:UpdateFunctionCode', () => lambda().send(new UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: zip })), sleep);
-      await waitUntilReady(lambda(), functionName, sleep);
+      const { client, sdk } = await lambda();
+      await changeFunction('lambda:UpdateFunctionCode', () => client.send(new sdk.UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: zip })), sleep);
+      await waitUntilReady(lambda, functionName, sleep);
     },
     async updateFunctionConfiguration(functionName, spec) {
+      const { client, sdk } = await lambda();
       const input = { ...configuration(spec), FunctionName: functionName, VpcConfig: vpcConfig(spec) };
       await changeFunction(
         'lambda:UpdateFunctionConfiguration',
-        () => withRetries(() => lambda().send(new UpdateFunctionConfigurationCommand(input)), ROLE_PROPAGATION, sleep),
+        () => withRetries(() => client.send(new sdk.UpdateFunctionConfigurationCommand(input)), ROLE_PROPAGATION, sleep),
         sleep,
       );
-      await waitUntilReady(lambda(), functionName, sleep);
+      await waitUntilReady(lambda, functionName, sleep);
     },
     async setFunctionTags(functionArn, tags) {
-      const out = await call('lambda:ListTags', () => lambda().send(new ListTagsCommand({ Resource: functionArn })));
+      const { client, sdk } = await lambda();
+      const out = await call('lambda:ListTags', () => client.send(new sdk.ListTagsCommand({ Resource: functionArn })));
       const current = out.Tags ?? {};
       const removed = Object.keys(current).filter((key) => !(key in tags));
       const changed = Object.fromEntries(Object.entries(tags).filter(([key, value]) => current[key] !== value));
       if (removed.length > 0) {
-        await changeFunction('lambda:UntagResource', () => lambda().send(new UntagResourceCommand({ Resource: functionArn, TagKeys: removed })), sleep);
+        await changeFunction('lambda:UntagResource', () => client.send(new sdk.UntagResourceCommand({ Resource: functionArn, TagKeys: removed })), sleep);
       }
       if (Object.keys(changed).length > 0) {
-        await changeFunction('lambda:TagResource', () => lambda().send(new TagResourceCommand({ Resource: functionArn, Tags: changed })), sleep);
+        await changeFunction('lambda:TagResource', () => client.send(new sdk.TagResourceCommand({ Resource: functionArn, Tags: changed })), sleep);
       }
     },
     async setReservedConcurrency(functionName, reserved) {
+      const { client, sdk } = await lambda();
       if (reserved === null) {
-        await changeFunction('lambda:DeleteFunctionConcurrency', () => lambda().send(new DeleteFunctionConcurrencyCommand({ FunctionName: functionName })), sleep);
+        await changeFunction('lambda:DeleteFunctionConcurrency', () => client.send(new sdk.DeleteFunctionConcurrencyCommand({ FunctionName: functionName })), sleep);
       } else {
         await changeFunction(
           'lambda:PutFunctionConcurrency',
-          () => lambda().send(new PutFunctionConcurrencyCommand({ FunctionName: functionName, ReservedConcurrentExecutions: reserved })),
+          () => client.send(new sdk.PutFunctionConcurrencyCommand({ FunctionName: functionName, ReservedConcurrentExecutions: reserved })),
           sleep,
         );
       }
     },
     async deleteFunction(functionName) {
-      await callIfExists('lambda:DeleteFunction', MISSING, () => lambda().send(new DeleteFunctionCommand({ FunctionName: functionName })));
+      const { client, sdk } = await lambda();
+      await callIfExists('lambda:DeleteFunction', MISSING, () => client.send(new sdk.DeleteFunctionCommand({ FunctionName: functionName })));
     },
     async invoke(functionName, payload) {
-      const out = await call('lambda:Invoke', () => lambda().send(new InvokeCommand({ FunctionName: functionName, Payload: payload })));
+      const { client, sdk } = await lambda();
+      const out = await call('lambda:Invoke', () => client.send(new sdk.InvokeCommand({ FunctionName: functionName, Payload: payload })));
       return { statusCode: out.StatusCode ?? 200, payload: out.Payload ?? new Uint8Array(), functionError: out.FunctionError ?? null };
     },
   };

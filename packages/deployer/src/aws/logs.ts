@@ -1,6 +1,5 @@
-import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { callIfExists } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 /**
@@ -10,12 +9,13 @@ import type { AwsFacade } from './facade.ts';
  * const page = await logsCalls(context).filterLogEvents({ logGroupName: '/aws/lambda/myapp-dev', startTime: Date.now() - 600_000 });
  */
 export function logsCalls(context: AwsContext): Pick<AwsFacade, 'filterLogEvents'> {
-  const logs = lazy(() => new CloudWatchLogsClient(context.clientConfig));
+  const logs = lazyClient(() => import('@aws-sdk/client-cloudwatch-logs'), (sdk) => new sdk.CloudWatchLogsClient(context.clientConfig));
   return {
     async filterLogEvents(query) {
+      const { client, sdk } = await logs();
       const input = { logGroupName: query.logGroupName, startTime: query.startTime, nextToken: query.nextToken ?? undefined };
       // Lambda creates the log group on the first invocation: until then there is nothing to show.
-      const out = await callIfExists('logs:FilterLogEvents', ['ResourceNotFoundException'], () => logs().send(new FilterLogEventsCommand(input)));
+      const out = await callIfExists('logs:FilterLogEvents', ['ResourceNotFoundException'], () => client.send(new sdk.FilterLogEventsCommand(input)));
       return {
         events: (out?.events ?? []).map((e) => ({ eventId: e.eventId!, timestamp: e.timestamp!, message: e.message!, logStreamName: e.logStreamName! })),
         nextToken: out?.nextToken ?? null,

@@ -1,12 +1,7 @@
-import {
-  GetBucketNotificationConfigurationCommand,
-  PutBucketNotificationConfigurationCommand,
-  S3Client,
-  type NotificationConfiguration,
-} from '@aws-sdk/client-s3';
+import type { NotificationConfiguration } from '@aws-sdk/client-s3';
 import { AwsError, hasAwsErrorCode } from './aws-error.ts';
 import { call } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade, BucketNotification } from './facade.ts';
 
 /**
@@ -19,7 +14,7 @@ import type { AwsFacade, BucketNotification } from './facade.ts';
  * await s3.putBucketNotification('my-bucket', { ...current, LambdaFunctionConfigurations: mine });
  */
 export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotification' | 'putBucketNotification'> {
-  const s3 = lazy(() => new S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
+  const s3 = lazyClient(() => import('@aws-sdk/client-s3'), (sdk) => new sdk.S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
   const bucketCall = async <T>(operation: string, bucket: string, run: () => Promise<T>): Promise<T> =>
     call(operation, async () => {
       try {
@@ -31,8 +26,9 @@ export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotifica
     });
   return {
     async getBucketNotification(bucket) {
+      const { client, sdk } = await s3();
       const out = await bucketCall('s3:GetBucketNotificationConfiguration', bucket, () =>
-        s3().send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket })),
+        client.send(new sdk.GetBucketNotificationConfigurationCommand({ Bucket: bucket })),
       );
       // Only the configuration: the SDK's answer also carries $metadata, which S3 would refuse.
       const notification: BucketNotification = {};
@@ -43,9 +39,10 @@ export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotifica
       return notification;
     },
     async putBucketNotification(bucket, notification) {
+      const { client, sdk } = await s3();
       // The facade types the parts Chalice does not own as opaque; they are S3's own shapes, read from S3.
       await bucketCall('s3:PutBucketNotificationConfiguration', bucket, () =>
-        s3().send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: notification as NotificationConfiguration })),
+        client.send(new sdk.PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: notification as NotificationConfiguration })),
       );
     },
   };

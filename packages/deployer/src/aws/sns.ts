@@ -1,6 +1,5 @@
-import { paginateListSubscriptionsByTopic, SNSClient, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { call, callIfExists } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 const MISSING = ['NotFound'];
@@ -13,13 +12,14 @@ const MISSING = ['NotFound'];
  * const { subscriptionArn } = await sns.subscribe(topicArn, functionArn);
  */
 export function snsCalls(context: AwsContext): Pick<AwsFacade, 'listSubscriptions' | 'subscribe' | 'unsubscribe'> {
-  const sns = lazy(() => new SNSClient(context.clientConfig));
+  const sns = lazyClient(() => import('@aws-sdk/client-sns'), (sdk) => new sdk.SNSClient(context.clientConfig));
   return {
     async listSubscriptions(topicArn) {
+      const { client, sdk } = await sns();
       // A topic that no longer exists has no subscriptions; subscribing to it is the error.
       const found = await callIfExists('sns:ListSubscriptionsByTopic', MISSING, async () => {
         const all: Array<{ subscriptionArn: string; protocol: string; endpoint: string }> = [];
-        for await (const page of paginateListSubscriptionsByTopic({ client: sns() }, { TopicArn: topicArn })) {
+        for await (const page of sdk.paginateListSubscriptionsByTopic({ client }, { TopicArn: topicArn })) {
           for (const s of page.Subscriptions ?? []) all.push({ subscriptionArn: s.SubscriptionArn!, protocol: s.Protocol!, endpoint: s.Endpoint! });
         }
         return all;
@@ -27,12 +27,14 @@ export function snsCalls(context: AwsContext): Pick<AwsFacade, 'listSubscription
       return found ?? [];
     },
     async subscribe(topicArn, lambdaArn) {
+      const { client, sdk } = await sns();
       const input = { TopicArn: topicArn, Protocol: 'lambda', Endpoint: lambdaArn, ReturnSubscriptionArn: true };
-      const out = await call('sns:Subscribe', () => sns().send(new SubscribeCommand(input)));
+      const out = await call('sns:Subscribe', () => client.send(new sdk.SubscribeCommand(input)));
       return { subscriptionArn: out.SubscriptionArn! };
     },
     async unsubscribe(subscriptionArn) {
-      await callIfExists('sns:Unsubscribe', MISSING, () => sns().send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn })));
+      const { client, sdk } = await sns();
+      await callIfExists('sns:Unsubscribe', MISSING, () => client.send(new sdk.UnsubscribeCommand({ SubscriptionArn: subscriptionArn })));
     },
   };
 }

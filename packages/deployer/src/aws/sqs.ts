@@ -1,7 +1,6 @@
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { AwsError, hasAwsErrorCode } from './aws-error.ts';
 import { call } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 /**
@@ -12,19 +11,20 @@ import type { AwsFacade } from './facade.ts';
  * const arn = await sqsCalls(context).getQueueArn('my-queue');
  */
 export function sqsCalls(context: AwsContext): Pick<AwsFacade, 'getQueueArn'> {
-  const sqs = lazy(() => new SQSClient(context.clientConfig));
+  const sqs = lazyClient(() => import('@aws-sdk/client-sqs'), (sdk) => new sdk.SQSClient(context.clientConfig));
   return {
     async getQueueArn(queueName) {
+      const { client, sdk } = await sqs();
       const operation = 'sqs:GetQueueUrl';
       const { QueueUrl } = await call(operation, async () => {
         try {
-          return await sqs().send(new GetQueueUrlCommand({ QueueName: queueName }));
+          return await client.send(new sdk.GetQueueUrlCommand({ QueueName: queueName }));
         } catch (error) {
           if (!hasAwsErrorCode(error, ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue'])) throw error;
           throw new AwsError('AWS_CALL_FAILED', operation, `SQS queue ${queueName} does not exist in ${context.clientConfig.region}: create it or fix the queue name`, { cause: error });
         }
       });
-      const out = await call('sqs:GetQueueAttributes', () => sqs().send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] })));
+      const out = await call('sqs:GetQueueAttributes', () => client.send(new sdk.GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] })));
       return out.Attributes!.QueueArn!;
     },
   };

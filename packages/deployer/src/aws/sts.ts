@@ -1,6 +1,5 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { call } from './call.ts';
-import { lazy, type AwsContext } from './clients.ts';
+import { lazyClient, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 /**
@@ -11,17 +10,19 @@ import type { AwsFacade } from './facade.ts';
  * const account = await stsCalls(context).accountId();
  */
 export function stsCalls(context: AwsContext): Pick<AwsFacade, 'accountId'> {
-  const sts = lazy(() => new STSClient(context.clientConfig));
+  const sts = lazyClient(() => import('@aws-sdk/client-sts'), (sdk) => new sdk.STSClient(context.clientConfig));
   let account: Promise<string> | undefined;
   return {
     accountId() {
-      account ??= call('sts:GetCallerIdentity', () => sts().send(new GetCallerIdentityCommand({}))).then(
-        (out) => out.Account!,
-        (error: unknown) => {
-          account = undefined;
-          throw error;
-        },
-      );
+      account ??= sts()
+        .then(({ client, sdk }) => call('sts:GetCallerIdentity', () => client.send(new sdk.GetCallerIdentityCommand({}))))
+        .then(
+          (out) => out.Account!,
+          (error: unknown) => {
+            account = undefined;
+            throw error;
+          },
+        );
       return account;
     },
   };
