@@ -1,7 +1,7 @@
-import type { EndpointType } from '@aws-sdk/client-api-gateway';
+import type * as ApiGatewaySdk from '@aws-sdk/client-api-gateway';
 import { AwsError } from './aws-error.ts';
 import { call, callIfExists } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 import { API_THROTTLED, withRetries } from './retry.ts';
 
@@ -20,36 +20,36 @@ const MISSING = ['NotFoundException'];
  * const zip = await api.getSdk(restApiId, 'api', 'javascript');
  */
 export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
-  const apigateway = lazyClient(() => import('@aws-sdk/client-api-gateway'), (sdk) => new sdk.APIGatewayClient(context.clientConfig));
+  const apigateway = lazyClient(() => loadSdk<typeof ApiGatewaySdk>('@aws-sdk/client-api-gateway'), (sdk) => new sdk.APIGatewayClient(context.clientConfig));
   const throttled = <T>(run: () => Promise<T>) => () => withRetries(run, API_THROTTLED, context.sleep);
   return {
     async getRestApi(restApiId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const out = await callIfExists('apigateway:GetRestApi', MISSING, throttled(() => client.send(new sdk.GetRestApiCommand({ restApiId }))));
       return out ? { restApiId: out.id!, name: out.name! } : null;
     },
     async createRestApi(name, endpointType) {
-      const { client, sdk } = await apigateway();
-      const input = { name, endpointConfiguration: { types: [endpointType as EndpointType] } };
+      const { client, sdk } = apigateway();
+      const input = { name, endpointConfiguration: { types: [endpointType as ApiGatewaySdk.EndpointType] } };
       const out = await call('apigateway:CreateRestApi', throttled(() => client.send(new sdk.CreateRestApiCommand(input))));
       return { restApiId: out.id! };
     },
     async putRestApi(restApiId, document) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       // Warnings (e.g. an unsupported OpenAPI keyword) must not fail a deploy; errors still do.
       const input = { restApiId, mode: 'overwrite' as const, failOnWarnings: false, body: new TextEncoder().encode(JSON.stringify(document)) };
       await call('apigateway:PutRestApi', throttled(() => client.send(new sdk.PutRestApiCommand(input))));
     },
     async createDeployment(restApiId, stageName) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       await call('apigateway:CreateDeployment', throttled(() => client.send(new sdk.CreateDeploymentCommand({ restApiId, stageName }))));
     },
     async deleteRestApi(restApiId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       await callIfExists('apigateway:DeleteRestApi', MISSING, throttled(() => client.send(new sdk.DeleteRestApiCommand({ restApiId }))));
     },
     async getSdk(restApiId, stageName, sdkType) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const out = await call('apigateway:GetSdk', throttled(() => client.send(new sdk.GetSdkCommand({ restApiId, stageName, sdkType }))));
       if (!out.body) throw new AwsError('AWS_CALL_FAILED', 'apigateway:GetSdk', `API Gateway sent no SDK for stage ${stageName} of REST API ${restApiId}`);
       return out.body;

@@ -1,5 +1,6 @@
+import type * as ApiGatewayV2Sdk from '@aws-sdk/client-apigatewayv2';
 import { call, callIfExists } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 import { API_THROTTLED, withRetries } from './retry.ts';
 
@@ -41,7 +42,7 @@ type WebsocketCalls = Pick<
  * await v2.createWebsocketStage(apiId, 'api', deploymentId);
  */
 export function apiGatewayV2Calls(context: AwsContext): WebsocketCalls {
-  const apigateway = lazyClient(() => import('@aws-sdk/client-apigatewayv2'), (sdk) => new sdk.ApiGatewayV2Client(context.clientConfig));
+  const apigateway = lazyClient(() => loadSdk<typeof ApiGatewayV2Sdk>('@aws-sdk/client-apigatewayv2'), (sdk) => new sdk.ApiGatewayV2Client(context.clientConfig));
   const send = <T>(operation: string, run: () => Promise<T>) => call(`apigateway:${operation}`, () => withRetries(run, API_THROTTLED, context.sleep));
   const sendIfExists = <T>(operation: string, run: () => Promise<T>) =>
     callIfExists(`apigateway:${operation}`, MISSING, () => withRetries(run, API_THROTTLED, context.sleep));
@@ -58,32 +59,32 @@ export function apiGatewayV2Calls(context: AwsContext): WebsocketCalls {
   }
   return {
     async getWebsocketApi(apiId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const out = await sendIfExists('GetApi', () => client.send(new sdk.GetApiCommand({ ApiId: apiId })));
       return out ? { apiId: out.ApiId!, name: out.Name! } : null;
     },
     async findWebsocketApis(name) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const apis = await pages('GetApis', (NextToken) => client.send(new sdk.GetApisCommand({ NextToken })));
       return apis.filter((api) => api.Name === name && api.ProtocolType === 'WEBSOCKET').map((api) => api.ApiId!);
     },
     async createWebsocketApi(name) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const input = { Name: name, ProtocolType: 'WEBSOCKET' as const, RouteSelectionExpression: '$request.body.action' };
       const out = await send('CreateApi', () => client.send(new sdk.CreateApiCommand(input)));
       return { apiId: out.ApiId! };
     },
     async deleteWebsocketApi(apiId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       await sendIfExists('DeleteApi', () => client.send(new sdk.DeleteApiCommand({ ApiId: apiId })));
     },
     async listWebsocketIntegrations(apiId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const items = await pages('GetIntegrations', (NextToken) => client.send(new sdk.GetIntegrationsCommand({ ApiId: apiId, NextToken })));
       return items.map((item) => ({ integrationId: item.IntegrationId!, integrationUri: item.IntegrationUri ?? null }));
     },
     async createWebsocketIntegration(apiId, integrationUri) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const input = {
         ApiId: apiId,
         IntegrationType: 'AWS_PROXY' as const,
@@ -96,11 +97,11 @@ export function apiGatewayV2Calls(context: AwsContext): WebsocketCalls {
       return { integrationId: out.IntegrationId! };
     },
     async deleteWebsocketIntegration(apiId, integrationId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       await sendIfExists('DeleteIntegration', () => client.send(new sdk.DeleteIntegrationCommand({ ApiId: apiId, IntegrationId: integrationId })));
     },
     async listWebsocketRoutes(apiId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const items = await pages('GetRoutes', (NextToken) => client.send(new sdk.GetRoutesCommand({ ApiId: apiId, NextToken })));
       return items.map((item) => ({
         routeId: item.RouteId!,
@@ -109,36 +110,36 @@ export function apiGatewayV2Calls(context: AwsContext): WebsocketCalls {
       }));
     },
     async createWebsocketRoute(apiId, routeKey, integrationId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const input = { ApiId: apiId, RouteKey: routeKey, Target: `${TARGET_PREFIX}${integrationId}` };
       const out = await send('CreateRoute', () => client.send(new sdk.CreateRouteCommand(input)));
       return { routeId: out.RouteId! };
     },
     async updateWebsocketRoute(apiId, routeId, integrationId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const input = { ApiId: apiId, RouteId: routeId, Target: `${TARGET_PREFIX}${integrationId}` };
       await send('UpdateRoute', () => client.send(new sdk.UpdateRouteCommand(input)));
     },
     async deleteWebsocketRoute(apiId, routeId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       await sendIfExists('DeleteRoute', () => client.send(new sdk.DeleteRouteCommand({ ApiId: apiId, RouteId: routeId })));
     },
     async createWebsocketDeployment(apiId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const out = await send('CreateDeployment', () => client.send(new sdk.CreateDeploymentCommand({ ApiId: apiId })));
       return { deploymentId: out.DeploymentId! };
     },
     async getWebsocketStage(apiId, stageName) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       const out = await sendIfExists('GetStage', () => client.send(new sdk.GetStageCommand({ ApiId: apiId, StageName: stageName })));
       return out ? { deploymentId: out.DeploymentId ?? null } : null;
     },
     async createWebsocketStage(apiId, stageName, deploymentId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       await send('CreateStage', () => client.send(new sdk.CreateStageCommand({ ApiId: apiId, StageName: stageName, DeploymentId: deploymentId })));
     },
     async updateWebsocketStage(apiId, stageName, deploymentId) {
-      const { client, sdk } = await apigateway();
+      const { client, sdk } = apigateway();
       await send('UpdateStage', () => client.send(new sdk.UpdateStageCommand({ ApiId: apiId, StageName: stageName, DeploymentId: deploymentId })));
     },
   };

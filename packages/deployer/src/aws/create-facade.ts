@@ -1,7 +1,9 @@
+import type * as StsSdk from '@aws-sdk/client-sts';
+import type * as CredentialProviders from '@aws-sdk/credential-providers';
 import { apiGatewayCalls } from './api-gateway.ts';
 import { apiGatewayV2Calls } from './apigatewayv2.ts';
 import { AwsError } from './aws-error.ts';
-import type { AwsContext } from './clients.ts';
+import { loadSdk, type AwsContext } from './clients.ts';
 import { eventBridgeCalls } from './eventbridge.ts';
 import type { AwsFacade } from './facade.ts';
 import { iamCalls } from './iam.ts';
@@ -48,8 +50,9 @@ const MAX_ATTEMPTS = 8;
  */
 export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<AwsFacade> {
   const profile = options.profile ? { profile: options.profile } : {};
-  // Imported on first use, like the clients: importing the deployer must not load the SDK.
-  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  // Loaded when a facade is made, as each client is on its service's first call: importing the
+  // deployer must not load the SDK.
+  const { fromNodeProviderChain } = loadSdk<typeof CredentialProviders>('@aws-sdk/credential-providers');
   const credentials = fromNodeProviderChain(profile);
   const region = await resolveRegion(options, credentials);
   const context: AwsContext = {
@@ -78,7 +81,7 @@ export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<A
 async function resolveRegion(options: AwsFacadeOptions, credentials: AwsContext['clientConfig']['credentials']): Promise<string> {
   const explicit = options.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
   if (explicit) return explicit;
-  const { STSClient } = await import('@aws-sdk/client-sts');
+  const { STSClient } = loadSdk<typeof StsSdk>('@aws-sdk/client-sts');
   const probe = new STSClient({ credentials, ...(options.profile ? { profile: options.profile } : {}) });
   try {
     return await probe.config.region();

@@ -1,6 +1,7 @@
+import type * as EventBridgeSdk from '@aws-sdk/client-eventbridge';
 import { AwsError } from './aws-error.ts';
 import { call, callIfExists } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 const MISSING = ['ResourceNotFoundException'];
@@ -14,9 +15,9 @@ const MISSING = ['ResourceNotFoundException'];
  * await events.putRule({ ruleName: 'myapp-dev-every_hour', scheduleExpression: 'rate(1 hour)', description: '' });
  */
 export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule' | 'putRule' | 'listTargets' | 'putTarget' | 'deleteRule'> {
-  const events = lazyClient(() => import('@aws-sdk/client-eventbridge'), (sdk) => new sdk.EventBridgeClient(context.clientConfig));
+  const events = lazyClient(() => loadSdk<typeof EventBridgeSdk>('@aws-sdk/client-eventbridge'), (sdk) => new sdk.EventBridgeClient(context.clientConfig));
   const listTargets: AwsFacade['listTargets'] = async (ruleName) => {
-    const { client, sdk } = await events();
+    const { client, sdk } = events();
     const targets: Array<{ id: string; arn: string }> = [];
     let token: string | undefined;
     do {
@@ -31,7 +32,7 @@ export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule'
   return {
     listTargets,
     async getRule(ruleName) {
-      const { client, sdk } = await events();
+      const { client, sdk } = events();
       const out = await callIfExists('events:DescribeRule', MISSING, () => client.send(new sdk.DescribeRuleCommand({ Name: ruleName })));
       if (!out) return null;
       return {
@@ -43,7 +44,7 @@ export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule'
       };
     },
     async putRule(rule) {
-      const { client, sdk } = await events();
+      const { client, sdk } = events();
       const input = {
         Name: rule.ruleName,
         ScheduleExpression: rule.scheduleExpression,
@@ -55,7 +56,7 @@ export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule'
       return { ruleArn: out.RuleArn! };
     },
     async putTarget(ruleName, target) {
-      const { client, sdk } = await events();
+      const { client, sdk } = events();
       const operation = 'events:PutTargets';
       const out = await call(operation, () => client.send(new sdk.PutTargetsCommand({ Rule: ruleName, Targets: [{ Id: target.id, Arn: target.arn }] })));
       // PutTargets reports a rejected target in its answer, not as an error.
@@ -63,7 +64,7 @@ export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule'
       if (failed) throw new AwsError('AWS_CALL_FAILED', operation, `${operation} failed for rule ${ruleName}: ${failed.ErrorCode}: ${failed.ErrorMessage}`);
     },
     async deleteRule(ruleName) {
-      const { client, sdk } = await events();
+      const { client, sdk } = events();
       const ids = (await listTargets(ruleName)).map((t) => t.id);
       if (ids.length > 0) await callIfExists('events:RemoveTargets', MISSING, () => client.send(new sdk.RemoveTargetsCommand({ Rule: ruleName, Ids: ids })));
       await callIfExists('events:DeleteRule', MISSING, () => client.send(new sdk.DeleteRuleCommand({ Name: ruleName })));

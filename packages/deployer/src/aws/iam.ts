@@ -1,6 +1,7 @@
+import type * as IamSdk from '@aws-sdk/client-iam';
 import type { PolicyDocument } from '@chalice/packager';
 import { call, callIfExists } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 const MISSING = ['NoSuchEntity'];
@@ -14,35 +15,35 @@ const MISSING = ['NoSuchEntity'];
  * const role = await getRole('myapp-dev');
  */
 export function iamCalls(context: AwsContext): Pick<AwsFacade, 'getRole' | 'createRole' | 'getRolePolicy' | 'putRolePolicy' | 'deleteRole'> {
-  const iam = lazyClient(() => import('@aws-sdk/client-iam'), (sdk) => new sdk.IAMClient(context.clientConfig));
+  const iam = lazyClient(() => loadSdk<typeof IamSdk>('@aws-sdk/client-iam'), (sdk) => new sdk.IAMClient(context.clientConfig));
   return {
     async getRole(roleName) {
-      const { client, sdk } = await iam();
+      const { client, sdk } = iam();
       const out = await callIfExists('iam:GetRole', MISSING, () => client.send(new sdk.GetRoleCommand({ RoleName: roleName })));
       return out ? { roleArn: out.Role!.Arn! } : null;
     },
     async createRole(roleName, trustPolicy) {
-      const { client, sdk } = await iam();
+      const { client, sdk } = iam();
       const out = await call('iam:CreateRole', () =>
         client.send(new sdk.CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trustPolicy) })),
       );
       return { roleArn: out.Role!.Arn! };
     },
     async getRolePolicy(roleName, policyName) {
-      const { client, sdk } = await iam();
+      const { client, sdk } = iam();
       const out = await callIfExists('iam:GetRolePolicy', MISSING, () =>
         client.send(new sdk.GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })),
       );
       return out ? parsePolicyDocument(out.PolicyDocument!) : null;
     },
     async putRolePolicy(roleName, policyName, document) {
-      const { client, sdk } = await iam();
+      const { client, sdk } = iam();
       await call('iam:PutRolePolicy', () =>
         client.send(new sdk.PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(document) })),
       );
     },
     async deleteRole(roleName) {
-      const { client, sdk } = await iam();
+      const { client, sdk } = iam();
       const names = await callIfExists('iam:ListRolePolicies', MISSING, async () => {
         const all: string[] = [];
         for await (const page of sdk.paginateListRolePolicies({ client }, { RoleName: roleName })) all.push(...(page.PolicyNames ?? []));

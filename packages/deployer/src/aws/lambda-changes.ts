@@ -8,9 +8,9 @@ import { UPDATE_IN_PROGRESS, withRetries, type RetryPolicy, type Sleep } from '.
  * The facade's Lambda client, loaded with its SDK module on first use (`lazyClient`).
  *
  * @example
- * const lambda: Lambda = lazyClient(() => import('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(config));
+ * const lambda: Lambda = lazyClient(() => loadSdk<typeof LambdaSdk>('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(config));
  */
-export type Lambda = () => Promise<LoadedClient<typeof LambdaSdk, LambdaSdk.LambdaClient>>;
+export type Lambda = () => LoadedClient<typeof LambdaSdk, LambdaSdk.LambdaClient>;
 
 /**
  * Makes one change to a Lambda function: retried while an earlier update of the function is
@@ -40,7 +40,7 @@ const FUNCTION_READY: RetryPolicy = { retryable: (e) => e instanceof NotReady, f
  */
 export async function waitUntilReady(lambda: Lambda, functionName: string, sleep: Sleep): Promise<void> {
   const operation = 'lambda:GetFunctionConfiguration';
-  const { client, sdk } = await lambda();
+  const { client, sdk } = lambda();
   await withRetries(
     async () => {
       const config = await call(operation, () => client.send(new sdk.GetFunctionConfigurationCommand({ FunctionName: functionName })));

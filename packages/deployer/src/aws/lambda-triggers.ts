@@ -11,7 +11,7 @@ const MISSING = ['ResourceNotFoundException'];
  * call it) and its event source mappings (SQS queues it reads).
  *
  * @example
- * const triggers = lambdaTriggerCalls(lazyClient(() => import('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(config)), realSleep);
+ * const triggers = lambdaTriggerCalls(lazyClient(() => loadSdk<typeof LambdaSdk>('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(config)), realSleep);
  * await triggers.addPermission('myapp-dev', { statementId: 's3-invoke', principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::bucket' });
  */
 export function lambdaTriggerCalls(
@@ -23,7 +23,7 @@ export function lambdaTriggerCalls(
 > {
   return {
     async listPermissionIds(functionName) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       // A function nobody may invoke yet has no policy at all: GetPolicy says not found.
       const out = await callIfExists('lambda:GetPolicy', MISSING, () => client.send(new sdk.GetPolicyCommand({ FunctionName: functionName })));
       if (!out?.Policy) return [];
@@ -31,7 +31,7 @@ export function lambdaTriggerCalls(
       return (policy.Statement ?? []).flatMap((statement) => (statement.Sid ? [statement.Sid] : []));
     },
     async addPermission(functionName, permission) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const input = {
         FunctionName: functionName,
         StatementId: permission.statementId,
@@ -49,13 +49,13 @@ export function lambdaTriggerCalls(
       });
     },
     async removePermission(functionName, statementId) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       await callIfExists('lambda:RemovePermission', MISSING, () =>
         withRetries(() => client.send(new sdk.RemovePermissionCommand({ FunctionName: functionName, StatementId: statementId })), UPDATE_IN_PROGRESS, sleep),
       );
     },
     async listEventSourceMappings(functionName) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const found = await callIfExists('lambda:ListEventSourceMappings', MISSING, async () => {
         const all: EventSourceMapping[] = [];
         for await (const page of sdk.paginateListEventSourceMappings({ client }, { FunctionName: functionName })) {
@@ -66,7 +66,7 @@ export function lambdaTriggerCalls(
       return found ?? [];
     },
     async createEventSourceMapping(functionName, eventSourceArn, batchSize) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const input = { FunctionName: functionName, EventSourceArn: eventSourceArn, BatchSize: batchSize };
       // The role's new policy may not let Lambda read the queue yet ("does not have permissions").
       const out = await call('lambda:CreateEventSourceMapping', () =>
@@ -75,13 +75,13 @@ export function lambdaTriggerCalls(
       return { uuid: out.UUID! };
     },
     async updateEventSourceMapping(uuid, batchSize) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       await call('lambda:UpdateEventSourceMapping', () =>
         withRetries(() => client.send(new sdk.UpdateEventSourceMappingCommand({ UUID: uuid, BatchSize: batchSize })), MAPPING_BUSY, sleep),
       );
     },
     async deleteEventSourceMapping(uuid) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       await callIfExists('lambda:DeleteEventSourceMapping', MISSING, () =>
         withRetries(() => client.send(new sdk.DeleteEventSourceMappingCommand({ UUID: uuid })), MAPPING_BUSY, sleep),
       );

@@ -1,6 +1,6 @@
-import type { GetFunctionCommandOutput, Runtime } from '@aws-sdk/client-lambda';
+import type * as LambdaSdk from '@aws-sdk/client-lambda';
 import { call, callIfExists } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade, FunctionSpec, RemoteFunction } from './facade.ts';
 import { lambdaTriggerCalls } from './lambda-triggers.ts';
 import { changeFunction, waitUntilReady, type Lambda } from './lambda-changes.ts';
@@ -38,16 +38,16 @@ const MISSING = ['ResourceNotFoundException'];
  */
 export function lambdaCalls(context: AwsContext): LambdaCalls {
   const { sleep } = context;
-  const lambda: Lambda = lazyClient(() => import('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(context.clientConfig));
+  const lambda: Lambda = lazyClient(() => loadSdk<typeof LambdaSdk>('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(context.clientConfig));
   return {
     ...lambdaTriggerCalls(lambda, sleep),
     async getFunction(functionName) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const out = await callIfExists('lambda:GetFunction', MISSING, () => client.send(new sdk.GetFunctionCommand({ FunctionName: functionName })));
       return out ? remoteFunction(out) : null;
     },
     async createFunction(spec, zip) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const input = {
         ...configuration(spec),
         FunctionName: spec.functionName,
@@ -62,12 +62,12 @@ export function lambdaCalls(context: AwsContext): LambdaCalls {
       return { functionArn: out.FunctionArn! };
     },
     async updateFunctionCode(functionName, zip) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       await changeFunction('lambda:UpdateFunctionCode', () => client.send(new sdk.UpdateFunctionCodeCommand({ FunctionName: functionName, ZipFile: zip })), sleep);
       await waitUntilReady(lambda, functionName, sleep);
     },
     async updateFunctionConfiguration(functionName, spec) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const input = { ...configuration(spec), FunctionName: functionName, VpcConfig: vpcConfig(spec) };
       await changeFunction(
         'lambda:UpdateFunctionConfiguration',
@@ -77,7 +77,7 @@ export function lambdaCalls(context: AwsContext): LambdaCalls {
       await waitUntilReady(lambda, functionName, sleep);
     },
     async setFunctionTags(functionArn, tags) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const out = await call('lambda:ListTags', () => client.send(new sdk.ListTagsCommand({ Resource: functionArn })));
       const current = out.Tags ?? {};
       const removed = Object.keys(current).filter((key) => !(key in tags));
@@ -90,7 +90,7 @@ export function lambdaCalls(context: AwsContext): LambdaCalls {
       }
     },
     async setReservedConcurrency(functionName, reserved) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       if (reserved === null) {
         await changeFunction('lambda:DeleteFunctionConcurrency', () => client.send(new sdk.DeleteFunctionConcurrencyCommand({ FunctionName: functionName })), sleep);
       } else {
@@ -102,11 +102,11 @@ export function lambdaCalls(context: AwsContext): LambdaCalls {
       }
     },
     async deleteFunction(functionName) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       await callIfExists('lambda:DeleteFunction', MISSING, () => client.send(new sdk.DeleteFunctionCommand({ FunctionName: functionName })));
     },
     async invoke(functionName, payload) {
-      const { client, sdk } = await lambda();
+      const { client, sdk } = lambda();
       const out = await call('lambda:Invoke', () => client.send(new sdk.InvokeCommand({ FunctionName: functionName, Payload: payload })));
       return { statusCode: out.StatusCode ?? 200, payload: out.Payload ?? new Uint8Array(), functionError: out.FunctionError ?? null };
     },
@@ -118,7 +118,7 @@ export function lambdaCalls(context: AwsContext): LambdaCalls {
 function configuration(spec: FunctionSpec) {
   return {
     // The SDK's Runtime union lags behind Lambda's list; the packager chooses a current one.
-    Runtime: spec.runtime as Runtime,
+    Runtime: spec.runtime as LambdaSdk.Runtime,
     Handler: spec.handler,
     Role: spec.roleArn,
     MemorySize: spec.memorySize,
@@ -132,7 +132,7 @@ function vpcConfig(spec: FunctionSpec) {
   return { SubnetIds: spec.subnetIds, SecurityGroupIds: spec.securityGroupIds };
 }
 
-function remoteFunction(out: GetFunctionCommandOutput): RemoteFunction {
+function remoteFunction(out: LambdaSdk.GetFunctionCommandOutput): RemoteFunction {
   const c = out.Configuration!;
   return {
     functionName: c.FunctionName!,

@@ -1,7 +1,7 @@
-import type { NotificationConfiguration } from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import { AwsError, hasAwsErrorCode } from './aws-error.ts';
 import { call } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade, BucketNotification } from './facade.ts';
 
 /**
@@ -14,7 +14,7 @@ import type { AwsFacade, BucketNotification } from './facade.ts';
  * await s3.putBucketNotification('my-bucket', { ...current, LambdaFunctionConfigurations: mine });
  */
 export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotification' | 'putBucketNotification'> {
-  const s3 = lazyClient(() => import('@aws-sdk/client-s3'), (sdk) => new sdk.S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
+  const s3 = lazyClient(() => loadSdk<typeof S3Sdk>('@aws-sdk/client-s3'), (sdk) => new sdk.S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
   const bucketCall = async <T>(operation: string, bucket: string, run: () => Promise<T>): Promise<T> =>
     call(operation, async () => {
       try {
@@ -26,7 +26,7 @@ export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotifica
     });
   return {
     async getBucketNotification(bucket) {
-      const { client, sdk } = await s3();
+      const { client, sdk } = s3();
       const out = await bucketCall('s3:GetBucketNotificationConfiguration', bucket, () =>
         client.send(new sdk.GetBucketNotificationConfigurationCommand({ Bucket: bucket })),
       );
@@ -39,10 +39,10 @@ export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotifica
       return notification;
     },
     async putBucketNotification(bucket, notification) {
-      const { client, sdk } = await s3();
+      const { client, sdk } = s3();
       // The facade types the parts Chalice does not own as opaque; they are S3's own shapes, read from S3.
       await bucketCall('s3:PutBucketNotificationConfiguration', bucket, () =>
-        client.send(new sdk.PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: notification as NotificationConfiguration })),
+        client.send(new sdk.PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: notification as S3Sdk.NotificationConfiguration })),
       );
     },
   };

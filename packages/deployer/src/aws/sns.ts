@@ -1,5 +1,6 @@
+import type * as SnsSdk from '@aws-sdk/client-sns';
 import { call, callIfExists } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 const MISSING = ['NotFound'];
@@ -12,10 +13,10 @@ const MISSING = ['NotFound'];
  * const { subscriptionArn } = await sns.subscribe(topicArn, functionArn);
  */
 export function snsCalls(context: AwsContext): Pick<AwsFacade, 'listSubscriptions' | 'subscribe' | 'unsubscribe'> {
-  const sns = lazyClient(() => import('@aws-sdk/client-sns'), (sdk) => new sdk.SNSClient(context.clientConfig));
+  const sns = lazyClient(() => loadSdk<typeof SnsSdk>('@aws-sdk/client-sns'), (sdk) => new sdk.SNSClient(context.clientConfig));
   return {
     async listSubscriptions(topicArn) {
-      const { client, sdk } = await sns();
+      const { client, sdk } = sns();
       // A topic that no longer exists has no subscriptions; subscribing to it is the error.
       const found = await callIfExists('sns:ListSubscriptionsByTopic', MISSING, async () => {
         const all: Array<{ subscriptionArn: string; protocol: string; endpoint: string }> = [];
@@ -27,13 +28,13 @@ export function snsCalls(context: AwsContext): Pick<AwsFacade, 'listSubscription
       return found ?? [];
     },
     async subscribe(topicArn, lambdaArn) {
-      const { client, sdk } = await sns();
+      const { client, sdk } = sns();
       const input = { TopicArn: topicArn, Protocol: 'lambda', Endpoint: lambdaArn, ReturnSubscriptionArn: true };
       const out = await call('sns:Subscribe', () => client.send(new sdk.SubscribeCommand(input)));
       return { subscriptionArn: out.SubscriptionArn! };
     },
     async unsubscribe(subscriptionArn) {
-      const { client, sdk } = await sns();
+      const { client, sdk } = sns();
       await callIfExists('sns:Unsubscribe', MISSING, () => client.send(new sdk.UnsubscribeCommand({ SubscriptionArn: subscriptionArn })));
     },
   };

@@ -1,6 +1,7 @@
+import type * as SqsSdk from '@aws-sdk/client-sqs';
 import { AwsError, hasAwsErrorCode } from './aws-error.ts';
 import { call } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 /**
@@ -11,10 +12,10 @@ import type { AwsFacade } from './facade.ts';
  * const arn = await sqsCalls(context).getQueueArn('my-queue');
  */
 export function sqsCalls(context: AwsContext): Pick<AwsFacade, 'getQueueArn'> {
-  const sqs = lazyClient(() => import('@aws-sdk/client-sqs'), (sdk) => new sdk.SQSClient(context.clientConfig));
+  const sqs = lazyClient(() => loadSdk<typeof SqsSdk>('@aws-sdk/client-sqs'), (sdk) => new sdk.SQSClient(context.clientConfig));
   return {
     async getQueueArn(queueName) {
-      const { client, sdk } = await sqs();
+      const { client, sdk } = sqs();
       const operation = 'sqs:GetQueueUrl';
       const { QueueUrl } = await call(operation, async () => {
         try {

@@ -1,5 +1,6 @@
+import type * as StsSdk from '@aws-sdk/client-sts';
 import { call } from './call.ts';
-import { lazyClient, type AwsContext } from './clients.ts';
+import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
 /**
@@ -10,19 +11,20 @@ import type { AwsFacade } from './facade.ts';
  * const account = await stsCalls(context).accountId();
  */
 export function stsCalls(context: AwsContext): Pick<AwsFacade, 'accountId'> {
-  const sts = lazyClient(() => import('@aws-sdk/client-sts'), (sdk) => new sdk.STSClient(context.clientConfig));
+  const sts = lazyClient(() => loadSdk<typeof StsSdk>('@aws-sdk/client-sts'), (sdk) => new sdk.STSClient(context.clientConfig));
   let account: Promise<string> | undefined;
   return {
     accountId() {
-      account ??= sts()
-        .then(({ client, sdk }) => call('sts:GetCallerIdentity', () => client.send(new sdk.GetCallerIdentityCommand({}))))
-        .then(
-          (out) => out.Account!,
-          (error: unknown) => {
-            account = undefined;
-            throw error;
-          },
-        );
+      account ??= call('sts:GetCallerIdentity', () => {
+        const { client, sdk } = sts();
+        return client.send(new sdk.GetCallerIdentityCommand({}));
+      }).then(
+        (out) => out.Account!,
+        (error: unknown) => {
+          account = undefined;
+          throw error;
+        },
+      );
       return account;
     },
   };
