@@ -22,8 +22,11 @@ export class PlanContext {
   readonly newFunctions = new Set<string>();
   /** The app's websocket API, with its id when it exists before this deploy (role policies name it). */
   websocketApi: { resourceName: string; apiId: string | null } | null = null;
-  /** Role policy updates that name a websocket API this plan creates: they run once it exists. */
-  readonly afterWebsocketApi: Instruction[] = [];
+  /**
+   * Role policy updates that name a websocket API this plan creates, by role: they run once it
+   * exists. Keyed, as roles are planned side by side, so that they keep the graph's order.
+   */
+  readonly afterWebsocketApi = new Map<string, Instruction>();
   private readonly permissions = new Map<string, Promise<Set<string>>>();
 
   constructor(

@@ -47,7 +47,7 @@ export async function planRole(ctx: PlanContext, role: ManagedIamRoleResource): 
   if (!remote) {
     ctx.roles.set(resourceName, { ref: { recordedRole: resourceName }, arn: `arn:${ctx.target.partition}:iam::${ctx.target.accountId}:role/${roleName}` });
     // Still a new role's first policy when completed: nothing to confirm.
-    if (websocket && !websocket.apiId) ctx.afterWebsocketApi.push({ ...put, message: null, previous: null, websocketApi: websocket.resourceName });
+    if (websocket && !websocket.apiId) ctx.afterWebsocketApi.set(resourceName, { ...put, message: null, previous: null, websocketApi: websocket.resourceName });
     return [
       ...replaced,
       { kind: 'createRole', message: `Creating IAM role: ${roleName}`, resourceName, roleName, trustPolicy: role.trustPolicy },
@@ -60,7 +60,7 @@ export async function planRole(ctx: PlanContext, role: ManagedIamRoleResource): 
   const message = `Updating policy for IAM role: ${roleName}`;
   const changed = !previous || !sameJson(previous, document);
   if (changed) steps.push({ ...put, message, previous });
-  if (websocket && !websocket.apiId) ctx.afterWebsocketApi.push({ ...put, message: changed ? null : message, previous: changed ? document : previous, websocketApi: websocket.resourceName });
+  if (websocket && !websocket.apiId) ctx.afterWebsocketApi.set(resourceName, { ...put, message: changed ? null : message, previous: changed ? document : previous, websocketApi: websocket.resourceName });
   return [...steps, ...ctx.recordIfChanged({ name: resourceName, resource_type: 'iam_role', role_name: roleName, role_arn: remote.roleArn })];
 }
 

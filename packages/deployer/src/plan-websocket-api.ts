@@ -90,7 +90,8 @@ export async function planWebsocketApi(ctx: PlanContext, api: WebsocketApiResour
   const apiId = ctx.websocketApi?.apiId;
   if (!apiId) {
     const create: Instruction = { kind: 'createWebsocketApi', message: `Creating websocket api: ${api.name}`, resourceName, name: api.name, apiGatewayStage };
-    return [create, ...ctx.afterWebsocketApi, ...functions.map(integration), ...Object.keys(routes).map((key) => route(key, null)), ...functions.map(permission), deploy];
+    const rolePolicies = ctx.graph.resources.flatMap((r) => ctx.afterWebsocketApi.get(r.resourceName) ?? []);
+    return [create, ...rolePolicies, ...functions.map(integration), ...Object.keys(routes).map((key) => route(key, null)), ...functions.map(permission), deploy];
   }
   const recorded = getRecorded(ctx.state, resourceName, 'websocket_api');
   const record: Instruction[] =

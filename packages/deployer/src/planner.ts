@@ -42,12 +42,32 @@ export async function planDeploy({ graph, state, aws, codeSha256 }: PlanDeployIn
   const ctx = new PlanContext(graph, state, aws, target, codeSha256);
   for (const api of resourcesOfKind(graph, 'websocketApi')) ctx.websocketApi = { resourceName: api.resourceName, apiId: await existingWebsocketApi(ctx, api) };
   const instructions: Instruction[] = [];
-  for (const resource of graph.resources) instructions.push(...(await planResource(ctx, resource)));
+  for (const steps of await planInDependencyOrder(ctx, graph)) instructions.push(...steps);
   const inGraph = new Set(graph.resources.map((r) => r.resourceName));
   for (const recorded of [...state.resources].reverse()) {
     if (!inGraph.has(recorded.name)) instructions.push(...deleteSteps(recorded));
   }
   return { instructions };
+}
+
+// Each resource is planned once the resources it depends on (those listed before it) are:
+// their planning records what it reads (a role's ARN, whether a function is new). Resources
+// that do not depend on each other then read AWS side by side, instead of one call at a time.
+// The steps keep the graph's order, and a failure is the first in that order, as if planned
+// one by one.
+async function planInDependencyOrder(ctx: PlanContext, graph: AppGraph): Promise<Instruction[][]> {
+  const byName = new Map<string, Promise<Instruction[]>>();
+  const planned = graph.resources.map((resource) => {
+    const before = resource.dependsOn.flatMap((name) => byName.get(name) ?? []);
+    const steps = Promise.all(before).then(() => planResource(ctx, resource));
+    byName.set(resource.resourceName, steps);
+    return steps;
+  });
+  const settled = await Promise.allSettled(planned);
+  return settled.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
 }
 
 function planResource(ctx: PlanContext, resource: Resource): Promise<Instruction[]> | Instruction[] {
