@@ -64,6 +64,27 @@ test('a code-only change updates code and nothing else', async () => {
   assert.equal(again.state, state);
 });
 
+test('resources that do not depend on each other are planned side by side; the plan keeps the graph\'s order', async () => {
+  const { aws, state } = await deployed();
+  const graph = graphOf(demoApp());
+  const codeSha256 = sha256(new TextEncoder().encode('zip bytes v2'));
+  const expected = await planDeploy({ graph, state, aws, codeSha256 });
+  // Each function's answer comes after the next one's, so that completion order is the reverse of the graph's.
+  const names = graph.resources.flatMap((r) => (r.kind === 'lambdaFunction' ? [r.functionName] : []));
+  const getFunction = aws.getFunction.bind(aws);
+  let inFlight = 0;
+  let most = 0;
+  aws.getFunction = async (name) => {
+    most = Math.max(most, ++inFlight);
+    await new Promise((resolve) => setTimeout(resolve, (names.length - names.indexOf(name)) * 5));
+    inFlight -= 1;
+    return getFunction(name);
+  };
+  const plan = await planDeploy({ graph, state, aws, codeSha256 });
+  assert.equal(plan, expected);
+  assert.is(most, names.length, 'every function is read at once, after the role they share');
+});
+
 test('a configuration change updates just that function\'s configuration, tags or concurrency', async () => {
   const { aws, state } = await deployed();
   const graph = graphOf(demoApp(), {
