@@ -1,42 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { run } from './helpers/cli.ts';
+import { serve } from './helpers/serve.ts';
 
-// The built binary, as users run it.
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const run = (args: string[], cwd = tmpdir()) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const tempDir = () => mkdtempSync(join(tmpdir(), 'chalice-cli-'));
-
-/** Starts `chalice local` and resolves once it says where it serves. */
-function serve(args: string[], cwd: string): Promise<{ url: string; stop: () => Promise<{ code: number | null; output: string }> }> {
-  const child = spawn(process.execPath, [CLI, 'local', '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Serving on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        resolve({
-          url: match[1]!,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', (code) => done({ code, output }));
-              child.kill('SIGINT');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`chalice local exited ${code}: ${output}`)));
-    setTimeout(() => reject(new Error(`chalice local did not start: ${output}`)), 15_000).unref();
-  });
-}
 
 test('--help lists the commands, --version prints the version', () => {
   const help = run(['--help']);
@@ -104,7 +75,7 @@ test('new-project writes a project; an existing folder is refused untouched; no 
 test('a new project is served by chalice local over real HTTP, and Ctrl-C stops it cleanly', async () => {
   const dir = tempDir();
   assert.is(run(['new-project', 'served'], dir).status, 0);
-  const server = await serve([], join(dir, 'served'));
+  const server = await serve(join(dir, 'served'));
   assert.equal(await (await fetch(`${server.url}/`)).json(), { hello: 'world' });
   assert.equal(await (await fetch(`${server.url}/hello/chalice`)).json(), { hello: 'chalice' });
   const missing = await fetch(`${server.url}/missing`);
@@ -119,7 +90,7 @@ test('--project-dir serves another folder, given absolute or relative', async ()
   const dir = tempDir();
   assert.is(run(['new-project', 'elsewhere', '--template', 'rest-api'], dir).status, 0);
   for (const [projectDir, cwd] of [[join(dir, 'elsewhere'), tmpdir()], ['elsewhere', dir]] as const) {
-    const server = await serve(['--project-dir', projectDir], cwd);
+    const server = await serve(cwd, ['--project-dir', projectDir]);
     assert.equal(await (await fetch(`${server.url}/`)).json(), { hello: 'world' });
     await server.stop();
   }

@@ -2,11 +2,11 @@ import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startMoto, type MotoServer } from '@chalice/fixtures';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { CLI, EXAMPLES } from './helpers/cli.ts';
 
 // The built binary deploys copies of the examples to one moto_server, and the AWS CLI (not our
 // facade) checks what each deploy, redeploy and delete left there. The facade's call log
@@ -21,8 +21,6 @@ import * as assert from 'uvu/assert';
 //   invoke permission are checked;
 // - moto keeps no logs of Lambda runs (no Docker): `chalice logs` finds no log group.
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
 const BUCKET = 'mybucket-name';

@@ -1,16 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { createZip } from '@chalice/packager';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { generateSdkCommand } from '../src/commands/generate-sdk.ts';
+import { EXAMPLES } from './helpers/cli.ts';
+import { serve } from './helpers/serve.ts';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const ROUTING = fileURLToPath(new URL('../../../examples/routing/', import.meta.url));
+const ROUTING = join(EXAMPLES, 'routing');
 const TSC = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
 
 // What the copy of examples/routing adds: a JSON body, an error status and an API-key route.
@@ -37,21 +38,6 @@ function project(): string {
   const app = readFileSync(join(dir, 'app.ts'), 'utf8').replace("import { Chalice } from '@chalice/router';", "import { Chalice, NotFoundError } from '@chalice/router';");
   writeFileSync(join(dir, 'app.ts'), app + EXTRA_ROUTES);
   return dir;
-}
-
-function serve(cwd: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [CLI, 'local', '--port', '0', '--no-autoreload'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Serving on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGINT') });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`chalice local exited ${code}: ${output}`)));
-  });
 }
 
 // Calls every route of the app as a user of the generated client would, and passes tsc --strict.
@@ -92,7 +78,7 @@ test('generate-sdk typescript: the client for examples/routing (+ body, error, A
   const compiled = spawnSync(process.execPath, [TSC, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--lib', 'ES2022', join(dir, 'use.ts')], { encoding: 'utf8' });
   assert.is(compiled.status, 0, `tsc --strict failed:\n${compiled.stdout}${compiled.stderr}`);
 
-  const { url, stop } = await serve(dir);
+  const { url, stop } = await serve(dir, ['--no-autoreload']);
   try {
     const { run } = (await import(pathToFileURL(join(dir, 'use.ts')).href)) as { run: (baseUrl: string) => Promise<Record<string, unknown>> };
     const results = await run(url);
@@ -114,7 +100,7 @@ test('generate-sdk typescript: the client for examples/routing (+ body, error, A
     const methods = [...client.matchAll(/^ {2}(\w+)\(.*\): Promise<ApiResponse>;$/gm)].map((m) => m[1]);
     assert.equal(methods.sort(), Object.keys(results).filter((k) => k !== 'keyless').sort(), 'every route was called');
   } finally {
-    stop();
+    await stop();
   }
 });
 

@@ -1,12 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { run } from './helpers/cli.ts';
+import { serve } from './helpers/serve.ts';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
 const APP = `
@@ -34,21 +35,6 @@ function project(): string {
   writeFileSync(join(dir, 'chalicelib/greeting.ts'), "export const GREETING = 'hello';\n");
   writeFileSync(join(dir, 'app.ts'), APP);
   return dir;
-}
-
-function serve(cwd: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [CLI, 'local', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Serving on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGINT') });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
 }
 
 const until = async (check: () => Promise<boolean>) => {
@@ -86,7 +72,7 @@ test('chalice local behaves like API Gateway in front of the app, over real HTTP
     writeFileSync(join(dir, 'chalicelib/greeting.ts'), "export const GREETING = 'edited';\n");
     assert.ok(await until(async () => ((await (await fetch(`${url}/`)).json()) as { greeting: string }).greeting === 'edited'), 'autoreload');
   } finally {
-    stop();
+    await stop();
   }
 });
 
@@ -94,7 +80,7 @@ test('a new project\'s own test passes with its documented command (npm test)', 
   const dir = mkdtempSync(join(tmpdir(), 'chalice-template-'));
   for (const template of ['rest-api', 's3-event', 'lambda-only']) {
     const name = `t-${template}`;
-    assert.is(spawnSync(process.execPath, [CLI, 'new-project', name, '--template', template], { cwd: dir }).status, 0);
+    assert.is(run(['new-project', name, '--template', template], dir).status, 0);
     const project = join(dir, name);
     // What `npm install` would bring, taken from this workspace (the packages are not published here).
     mkdirSync(join(project, 'node_modules/@chalice'), { recursive: true });

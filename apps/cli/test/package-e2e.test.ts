@@ -2,15 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cfnLint } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { EXAMPLES, run } from './helpers/cli.ts';
 
 // The built binary, as users run it, on copies of the examples in temp folders (without their
 // node_modules: the runtime packages then come from the CLI's own installation).
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const work = mkdtempSync(join(tmpdir(), 'chalice-package-'));
 
 function copyExample(name: string): string {
@@ -20,13 +18,6 @@ function copyExample(name: string): string {
 }
 
 const examples = readdirSync(EXAMPLES).filter((name) => existsSync(join(EXAMPLES, name, 'app.ts'))).sort();
-
-/** Runs cfn-lint on the files at once (it takes seconds to start); a missing cfn-lint fails. */
-function cfnLint(files: string[]): string {
-  const result = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...files], { encoding: 'utf8' });
-  if (result.error) assert.unreachable(`cfn-lint is needed for these tests (pip install cfn-lint): ${result.error.message}`);
-  return `${result.stdout}${result.stderr}`.trim();
-}
 
 function unzipList(zip: string): string[] {
   const result = spawnSync('unzip', ['-Z1', zip], { encoding: 'utf8' });
@@ -74,12 +65,14 @@ test('--merge-template, --template-format yaml and --single-file', () => {
   const dir = copyExample('hello-world');
   writeFileSync(
     join(dir, 'extra.yaml'),
-    ['Resources:', '  Table:', '    Type: AWS::DynamoDB::Table', '    Properties:', '      BillingMode: PAY_PER_REQUEST', '      AttributeDefinitions: [{AttributeName: PK, AttributeType: S}]', '      KeySchema: [{AttributeName: PK, KeyType: HASH}]', '  APIHandler:', '    Properties:', '      Environment:', '        Variables:', '          TABLE: !Ref Table', ''].join('\n'),
+    // A stateful resource says what becomes of its data (cfn-lint's I3011 otherwise).
+    ['Resources:', '  Table:', '    Type: AWS::DynamoDB::Table', '    DeletionPolicy: Delete', '    UpdateReplacePolicy: Delete', '    Properties:', '      BillingMode: PAY_PER_REQUEST', '      AttributeDefinitions: [{AttributeName: PK, AttributeType: S}]', '      KeySchema: [{AttributeName: PK, KeyType: HASH}]', '  APIHandler:', '    Properties:', '      Environment:', '        Variables:', '          TABLE: !Ref Table', ''].join('\n'),
   );
   const merged = run(['package', '--merge-template', 'extra.yaml', '--template-format', 'yaml', 'out'], dir);
   assert.is(merged.status, 0, merged.stderr);
   const yaml = readFileSync(join(dir, 'out', 'sam.yaml'), 'utf8');
   assert.match(yaml, /Type: AWS::DynamoDB::Table/);
+  assert.match(yaml, /DeletionPolicy: Delete/, 'resource attributes beside Properties kept');
   assert.match(yaml, /TABLE:\s*\n\s*Ref: Table/);
   assert.match(yaml, /Handler: app\.api_handler/, 'generated properties kept');
   assert.is(cfnLint([join(dir, 'out', 'sam.yaml')]), '');

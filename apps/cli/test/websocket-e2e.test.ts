@@ -1,14 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
-
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+import { CLI, EXAMPLES } from './helpers/cli.ts';
+import { serve } from './helpers/serve.ts';
 
 /** A copy of an example, without its node_modules: the CLI's own installation provides the runtime and the SDK. */
 function copyExample(name: string): string {
@@ -23,36 +21,14 @@ function copyExample(name: string): string {
   return dir;
 }
 
-interface Served {
-  url: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-function serve(cwd: string): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, 'local', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Serving on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1]!.replace(/^http/, 'ws'), output: () => output, stop: () => (child.kill('SIGINT'), exited) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-}
-
 const waitFor = async (check: () => boolean, ms = 5000) => {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) if (check()) return true;
   return false;
 };
 
-/** A real websocket client, with what it received in order. */
+/** A real websocket client of `url` (`chalice local`'s http:// one, as ws://), with what it received in order. */
 async function connect(url: string) {
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(url.replace(/^http/, 'ws'));
   const received: string[] = [];
   ws.on('message', (data: Buffer) => received.push(data.toString()));
   const closed = new Promise<number>((resolve) => ws.once('close', resolve));

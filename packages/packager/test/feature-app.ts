@@ -104,3 +104,26 @@ export function featureConfig(stage: StageConfig = featureStage): ProjectConfig 
 export function featureGraph(projectDir: string, app: Chalice = featureApp(), stage: StageConfig = featureStage): AppGraph {
   return buildAppGraph(app, featureConfig(stage), 'dev', { projectDir, nodeVersion: 'v22.3.0' }).graph;
 }
+
+/** An app with the three websocket handlers and, with `rest`, one route. */
+export function websocketApp({ rest }: { rest: boolean }): Chalice {
+  const app = new Chalice({ appName: 'chat' });
+  app.experimentalFeatureFlags.add('WEBSOCKETS');
+  if (rest) app.route('/', () => ({ hello: 'world' }));
+  app.onWsConnect(() => {});
+  app.onWsMessage(() => {});
+  app.onWsDisconnect(() => {});
+  return app;
+}
+
+/** The outputs of a websocket API with its three handlers, in SAM and Terraform alike, sorted. */
+export const WEBSOCKET_OUTPUTS = [
+  'WebsocketAPIId',
+  'WebsocketConnectEndpointURL',
+  'WebsocketConnectHandlerArn',
+  'WebsocketConnectHandlerName',
+  'WebsocketDisconnectHandlerArn',
+  'WebsocketDisconnectHandlerName',
+  'WebsocketMessageHandlerArn',
+  'WebsocketMessageHandlerName',
+];

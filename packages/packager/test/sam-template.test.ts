@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { cfnLintTemplates } from '@chalice/fixtures';
 import { Chalice } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AppGraphError } from '../src/index.ts';
 import { samTemplate, UnsupportedFeatureError, type CloudFormationTemplate } from '../src/sam-template.ts';
-import { featureApp, featureGraph, featureProject, featureStage, LAYER, PURE_POLICY, ROLE_ARN, TOPIC_ARN, type FeatureAppOptions, type StageConfig } from './feature-app.ts';
+import { featureApp, featureGraph, featureProject, featureStage, LAYER, PURE_POLICY, ROLE_ARN, TOPIC_ARN, type FeatureAppOptions, type StageConfig, websocketApp, WEBSOCKET_OUTPUTS } from './feature-app.ts';
 
 const projectDir = featureProject('chalice-sam-');
 
@@ -200,14 +198,7 @@ test('the websocket API: an integration, permission and route per handler, deplo
     'APIHandlerName',
     'EndpointURL',
     'RestAPIId',
-    'WebsocketAPIId',
-    'WebsocketConnectEndpointURL',
-    'WebsocketConnectHandlerArn',
-    'WebsocketConnectHandlerName',
-    'WebsocketDisconnectHandlerArn',
-    'WebsocketDisconnectHandlerName',
-    'WebsocketMessageHandlerArn',
-    'WebsocketMessageHandlerName',
+    ...WEBSOCKET_OUTPUTS,
   ]);
 });
 
@@ -244,51 +235,10 @@ test('the same app gives byte-identical JSON, with no object shared (YAML output
   walk(template, 'template');
 });
 
-function cfnLint(templates: Record<string, CloudFormationTemplate>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'chalice-cfn-lint-'));
-  try {
-    const files = Object.entries(templates).map(([name, template]) => {
-      const file = join(dir, `${name}.json`);
-      writeFileSync(file, JSON.stringify(template, null, 2));
-      return file;
-    });
-    const run = spawnSync('cfn-lint', ['--format', 'parseable', '--include-checks', 'I', '--', ...files], { encoding: 'utf8' });
-    if (run.error) {
-      throw new Error(`cfn-lint could not be run (${run.error.message}): install it (pip install cfn-lint) and put it on PATH; every SAM template must pass it`);
-    }
-    // Every finding counts, informational ones included: none is accepted.
-    const findings = `${run.stdout}${run.stderr}`.split('\n').filter(Boolean);
-    if (run.status !== 0 && findings.length === 0) throw new Error(`cfn-lint exited ${run.status} with no output`);
-    return findings.map((line) => line.replace(`${dir}/`, ''));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** An app with the three websocket handlers and, with `rest`, one route. */
-function websocketApp({ rest }: { rest: boolean }): Chalice {
-  const app = new Chalice({ appName: 'chat' });
-  app.experimentalFeatureFlags.add('WEBSOCKETS');
-  if (rest) app.route('/', () => ({ hello: 'world' }));
-  app.onWsConnect(() => {});
-  app.onWsMessage(() => {});
-  app.onWsDisconnect(() => {});
-  return app;
-}
-
 test('a websocket-only app: the websocket API and its outputs, no REST API', () => {
   const template = emit(websocketApp({ rest: false }), {});
   assert.not.ok('RestAPI' in template.Resources || 'APIHandler' in template.Resources);
-  assert.equal(Object.keys(template.Outputs), [
-    'WebsocketAPIId',
-    'WebsocketConnectEndpointURL',
-    'WebsocketConnectHandlerArn',
-    'WebsocketConnectHandlerName',
-    'WebsocketDisconnectHandlerArn',
-    'WebsocketDisconnectHandlerName',
-    'WebsocketMessageHandlerArn',
-    'WebsocketMessageHandlerName',
-  ]);
+  assert.equal(Object.keys(template.Outputs), WEBSOCKET_OUTPUTS);
   assert.equal(template.Outputs.WebsocketConnectEndpointURL, {
     Value: { 'Fn::Sub': 'wss://${WebsocketAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api/' },
   });
@@ -317,7 +267,8 @@ test('every template passes cfn-lint', () => {
   const messageOnly = new Chalice({ appName: 'demo' });
   messageOnly.experimentalFeatureFlags.add('WEBSOCKETS');
   messageOnly.onWsMessage(() => {});
-  const findings = cfnLint({
+  // Every finding counts, informational ones included: none is accepted.
+  const findings = cfnLintTemplates({
     full: emit(),
     restOnly: emit(samApp({ websockets: false })),
     globalCors: emit(samApp({ globalCors: true })),
@@ -328,7 +279,7 @@ test('every template passes cfn-lint', () => {
     websocketOnly: emit(websocketApp({ rest: false }), {}),
     restAndWebsocket: emit(websocketApp({ rest: true }), {}),
   });
-  assert.equal(findings, []);
+  assert.is(findings, '');
 });
 
 test.after(() => rmSync(projectDir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AppGraphError } from '../src/index.ts';
 import { terraformConfig, type TerraformJson } from '../src/terraform-config.ts';
-import { featureApp, featureGraph, featureProject, featureStage, LAYER, ROLE_ARN, TOPIC_ARN, type StageConfig } from './feature-app.ts';
+import { featureApp, featureGraph, featureProject, featureStage, LAYER, ROLE_ARN, TOPIC_ARN, type StageConfig, websocketApp, WEBSOCKET_OUTPUTS } from './feature-app.ts';
 
 // The pure function's policy has a policy variable: Terraform would evaluate it unless it is escaped.
 const projectDir = featureProject('chalice-tf-');
@@ -373,12 +373,7 @@ test('an app with only a pure function: no API resources or outputs', () => {
 });
 
 test('a websocket-only app: the websocket API, its three handlers and outputs, no REST API', () => {
-  const app = new Chalice({ appName: 'chat' });
-  app.experimentalFeatureFlags.add('WEBSOCKETS');
-  app.onWsConnect(() => {});
-  app.onWsMessage(() => {});
-  app.onWsDisconnect(() => {});
-  const tf = emit(app, {});
+  const tf = emit(websocketApp({ rest: false }), {});
   assert.not.ok('aws_api_gateway_rest_api' in tf.resource);
   assert.equal(Object.keys(tf.resource.aws_apigatewayv2_route as Block), ['websocket_connect_route', 'websocket_disconnect_route', 'websocket_message_route']);
   assert.equal(Object.keys(tf.resource.aws_lambda_permission as Block), [
@@ -386,16 +381,7 @@ test('a websocket-only app: the websocket API, its three handlers and outputs, n
     'websocket_disconnect_invoke_permission',
     'websocket_message_invoke_permission',
   ]);
-  assert.equal(Object.keys(tf.output), [
-    'WebsocketAPIId',
-    'WebsocketConnectEndpointURL',
-    'WebsocketConnectHandlerArn',
-    'WebsocketConnectHandlerName',
-    'WebsocketDisconnectHandlerArn',
-    'WebsocketDisconnectHandlerName',
-    'WebsocketMessageHandlerArn',
-    'WebsocketMessageHandlerName',
-  ]);
+  assert.equal(Object.keys(tf.output), WEBSOCKET_OUTPUTS);
 });
 
 test('names that would collide as Terraform identifiers stop with an error', () => {
