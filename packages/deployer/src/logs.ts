@@ -64,10 +64,10 @@ export function formatLogEvent(event: LogEvent): string {
  */
 export async function showLogs(options: LogsOptions): Promise<void> {
   const now = options.now ?? Date.now;
+  let startTime = parseSince(options.since ?? '10m', now());
   const arn = deployedFunctionArn(options.projectDir, options.stage ?? 'dev', options.name ?? 'api_handler');
   const aws = await facadeFor(options);
   const logGroupName = `/aws/lambda/${functionNameOf(arn)}`;
-  let startTime = parseSince(options.since ?? '10m', now());
   // Following re-reads from the newest timestamp seen: events of that millisecond come twice.
   let seen = new Set<string>();
   for (;;) {

@@ -35,6 +35,13 @@ test('--since: durations back from now, or an ISO date; anything else is a clear
   assert.throws(() => parseSince('yesterday', now), (e: Error) => e instanceof DeployError && e.code === 'INVALID_OPTION' && /--since must be a duration/.test(e.message));
 });
 
+test('a bad --since is reported before anything else, even for a stage not deployed', async () => {
+  await showLogs({ projectDir, stage: 'prod', since: 'soon', aws: fakeLogs([], []), onEvent: () => {} }).then(
+    () => assert.unreachable('no error'),
+    (error: DeployError) => assert.is(error.code, 'INVALID_OPTION'),
+  );
+});
+
 test('log lines: time, the stream\'s short id, the trimmed message', () => {
   assert.is(formatLogEvent(event('1', Date.parse('2026-12-01T12:00:01.5Z'), 'hello\n')), '2026-12-01 12:00:01.500 012345 hello');
 });
