@@ -7,6 +7,7 @@ import type { Instruction, InstructionOfKind, Plan, PlannedFunction } from './pl
 import { websocketRoutesDigest, withManageConnections, type RecordedWebsocketDigest } from './plan-websocket-api.ts';
 import { lambdaNotification, withNotification, withoutFunction } from './s3-notification.ts';
 import { openApiDigest, restApiDocument } from './rest-api-document.ts';
+import { restApiSettingsChanges } from './rest-api-settings.ts';
 import { getRecorded, removeRecorded, setRecorded } from './state.ts';
 import type { DeployedState, RecordedResource } from './state-types.ts';
 
@@ -96,6 +97,8 @@ class Run {
         const url = restApiUrl(this.target, restApiId, step.apiGatewayStage);
         return this.record({ name: step.resourceName, resource_type: 'rest_api', rest_api_id: restApiId, rest_api_url: url });
       }
+      case 'updateRestApiSettings':
+        return this.updateRestApiSettings(step);
       case 'putRestApi':
         return this.putRestApi(step);
       case 'addRestApiPermission': {
@@ -188,6 +191,16 @@ class Run {
     // Recorded only once deployed: an interrupted import is imported again by the next run.
     const digest: RecordedRestApiDigest = { openapi_sha256: openApiDigest(document, restApi.apiGatewayStage) };
     this.record({ ...recorded, rest_api_url: restApiUrl(this.target, recorded.rest_api_id, restApi.apiGatewayStage), ...digest });
+  }
+
+  // Worked out against the API as it is now: the patch names the type it replaces, and a re-run
+  // after a lost answer must not add a VPC endpoint twice.
+  private async updateRestApiSettings(step: InstructionOfKind<'updateRestApiSettings'>): Promise<void> {
+    const restApiId = this.restApiId(step.resourceName);
+    const remote = await this.aws.getRestApi(restApiId);
+    if (!remote) throw new Error(`REST API ${restApiId} is gone from API Gateway: run the command again to create it`);
+    const operations = restApiSettingsChanges(remote, step.settings).flatMap((change) => change.operations);
+    if (operations.length) await this.aws.updateRestApi(restApiId, operations);
   }
 
   // The route's integration is found by its function's URI: it may have been made by this run.

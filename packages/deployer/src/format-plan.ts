@@ -37,6 +37,8 @@ function describe(step: Instruction): string {
       return `create REST API ${step.name} (${step.endpointType})`;
     case 'putRestApi':
       return `import the OpenAPI document of REST API ${step.restApi.name} (${step.restApi.routes.length} routes) and deploy it to stage ${step.restApi.apiGatewayStage}`;
+    case 'updateRestApiSettings':
+      return `set ${step.changes.join(', ')} on the REST API`;
     case 'addRestApiPermission':
       return `let the REST API invoke Lambda function ${step.functionName}`;
     case 'createWebsocketApi':

@@ -1,5 +1,5 @@
 import type { PolicyDocument, RestApiResource } from '@chalice/packager';
-import type { FunctionSpec, Permission, RuleSpec } from './aws/facade.ts';
+import type { FunctionSpec, Permission, RestApiSettings, RuleSpec } from './aws/facade.ts';
 import type { RecordedResource } from './state-types.ts';
 
 /**
@@ -77,6 +77,13 @@ export type Instruction =
       restApi: RestApiResource;
       /** `resourceName` → Lambda function name of the API handler and the built-in authorizers. */
       functionNames: Record<string, string>;
+    })
+  | (Creating & {
+      kind: 'updateRestApiSettings';
+      /** The settings wanted; the operations are worked out at run time, against the API as it is then. */
+      settings: RestApiSettings;
+      /** What differed when planned, in the message's words. */
+      changes: string[];
     })
   | (Step & { kind: 'addRestApiPermission'; restApi: string; function: string; functionName: string })
   | (Creating & { kind: 'createWebsocketApi'; name: string; apiGatewayStage: string })

@@ -1,4 +1,4 @@
-import { APIGatewayClient, CreateDeploymentCommand, DeleteRestApiCommand, GetRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, CreateDeploymentCommand, DeleteRestApiCommand, GetRestApiCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeRuleCommand, EventBridgeClient, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
 import {
@@ -26,6 +26,7 @@ import * as assert from 'uvu/assert';
 import { AwsError } from '../src/aws/aws-error.ts';
 import { createAwsFacade } from '../src/aws/create-facade.ts';
 import type { AwsFacade, FunctionSpec } from '../src/aws/facade.ts';
+import { restApiSettingsChanges } from '../src/rest-api-settings.ts';
 
 // The facade's retries, waits and error mapping, with every SDK client mocked. Also the
 // behaviours moto does not reproduce (see aws-facade-moto.test.ts).
@@ -255,6 +256,42 @@ facade('API Gateway throttling gets a slower second round of retries', async ({ 
   await aws.createDeployment('abc', 'api');
   assert.equal(slept, [2_000, 4_000]);
   assert.equal(mock.apigateway.commandCalls(CreateDeploymentCommand)[2]!.args[0].input, { restApiId: 'abc', stageName: 'api' });
+});
+
+facade('REST API settings: read from GetRestApi, changed by UpdateRestApi patch operations in order', async ({ aws }) => {
+  // A PRIVATE API with compression and the default policy, becoming a plain REGIONAL one.
+  mock.apigateway.on(GetRestApiCommand).resolves({
+    id: 'abc',
+    name: 'myapp',
+    endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: ['vpce-1', 'vpce-2'] },
+    minimumCompressionSize: 1024,
+    policy: '{\\"Version\\":\\"2012-10-17\\"}',
+  });
+  mock.apigateway.on(UpdateRestApiCommand).resolves({});
+  const remote = await aws.getRestApi('abc');
+  assert.equal(remote, { restApiId: 'abc', name: 'myapp', endpointType: 'PRIVATE', vpcEndpointIds: ['vpce-1', 'vpce-2'], minimumCompressionSize: 1024, hasPolicy: true });
+  const changes = restApiSettingsChanges(remote!, { endpointType: 'REGIONAL', vpcEndpointIds: [], minimumCompressionSize: null, hasPolicy: false });
+  assert.equal(changes.map((c) => c.what), ['endpoint type REGIONAL, no VPC endpoints', 'no compression', 'no resource policy']);
+  await aws.updateRestApi('abc', changes.flatMap((c) => c.operations));
+  assert.equal(mock.apigateway.commandCalls(UpdateRestApiCommand)[0]!.args[0].input, {
+    restApiId: 'abc',
+    patchOperations: [
+      { op: 'remove', path: '/endpointConfiguration/vpcEndpointIds', value: 'vpce-1' },
+      { op: 'remove', path: '/endpointConfiguration/vpcEndpointIds', value: 'vpce-2' },
+      { op: 'replace', path: '/endpointConfiguration/types/PRIVATE', value: 'REGIONAL' },
+      { op: 'replace', path: '/minimumCompressionSize', value: '' },
+      { op: 'replace', path: '/policy', value: '' },
+    ],
+  });
+
+  // And back: the type changes before the endpoints are added; a size is sent as a string.
+  const back = restApiSettingsChanges({ endpointType: 'REGIONAL', vpcEndpointIds: [], minimumCompressionSize: null, hasPolicy: false }, { endpointType: 'PRIVATE', vpcEndpointIds: ['vpce-3'], minimumCompressionSize: 0, hasPolicy: true });
+  assert.equal(back.flatMap((c) => c.operations), [
+    { op: 'replace', path: '/endpointConfiguration/types/REGIONAL', value: 'PRIVATE' },
+    { op: 'add', path: '/endpointConfiguration/vpcEndpointIds', value: 'vpce-3' },
+    { op: 'replace', path: '/minimumCompressionSize', value: '0' },
+  ]);
+  assert.equal(restApiSettingsChanges(remote!, remote!), [], 'nothing differs: nothing to patch');
 });
 
 facade('the bucket notification keeps the configurations Chalice does not own', async ({ aws }) => {

@@ -179,7 +179,7 @@ moto('Lambda: permissions and SQS event source mappings', async (context) => {
   await aws.deleteEventSourceMapping(uuid);
 });
 
-moto('API Gateway: create, import the OpenAPI document, deploy, get, delete', async ({ aws }) => {
+moto('API Gateway: create, import the OpenAPI document, deploy, get, change the endpoint type, delete', async ({ aws }) => {
   const app = new Chalice({ appName: 'myapp' });
   app.route('/', function index() {
     return { hello: 'world' };
@@ -195,7 +195,12 @@ moto('API Gateway: create, import the OpenAPI document, deploy, get, delete', as
   const { restApiId } = await aws.createRestApi('myapp', 'EDGE');
   await aws.putRestApi(restApiId, document);
   await aws.createDeployment(restApiId, 'api');
-  assert.equal(await aws.getRestApi(restApiId), { restApiId, name: 'myapp' });
+  const settings = { endpointType: 'EDGE', vpcEndpointIds: [], minimumCompressionSize: null, hasPolicy: false };
+  assert.equal(await aws.getRestApi(restApiId), { restApiId, name: 'myapp', ...settings });
+  // moto patches the endpoint type only: it ignores /minimumCompressionSize and VPC endpoint
+  // operations (the mock test covers those).
+  await aws.updateRestApi(restApiId, [{ op: 'replace', path: '/endpointConfiguration/types/EDGE', value: 'REGIONAL' }]);
+  assert.equal(await aws.getRestApi(restApiId), { restApiId, name: 'myapp', ...settings, endpointType: 'REGIONAL' });
   await aws.deleteRestApi(restApiId);
   assert.is(await aws.getRestApi(restApiId), null);
   // moto answers a delete of a missing API with a 500 (KeyError) where API Gateway says

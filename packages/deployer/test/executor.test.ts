@@ -102,6 +102,31 @@ test('a call that took effect but whose answer was lost: the re-run finds and re
   }
 });
 
+test('a change of the REST API\'s settings failing at any of its calls: a re-run converges', async () => {
+  const changed = graphOf(demoApp({ websocket: true }), { api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-1'], minimum_compression_size: 0 });
+  const expected = fakeAws();
+  const done = await deployGraph(expected, changed, (await deployGraph(expected, graph)).state);
+  const calls = expected.mutatingCalls().slice(reference.calls.length);
+  assert.equal(calls, ['updateRestApi', 'putRestApi', 'createDeployment']);
+  for (const when of ['before', 'after'] as const) {
+    for (let call = 1; call <= calls.length; call++) {
+      const where = `${when} ${calls[call - 1]}`;
+      const aws = fakeAws();
+      const { state } = await deployGraph(aws, graph);
+      aws.failure = { call: reference.calls.length + call, when };
+      const failed = await deployGraph(aws, changed, state);
+      assert.instance(failed.error, DeployError, where);
+      aws.failure = null;
+      const rerun = await deployGraph(aws, changed, failed.state);
+      assert.is(rerun.error, null, where);
+      assert.is(aws.snapshot(), expected.snapshot(), `${where}: the same remote state`);
+      assert.equal(rerun.state, done.state, `${where}: and the same deployed state`);
+      aws.calls.length = 0;
+      assert.equal([(await deployGraph(aws, changed, rerun.state)).plan.instructions, aws.mutatingCalls()], [[], []], `${where}: nothing left to do`);
+    }
+  }
+});
+
 test('a delete failing at any call: running it again finishes it, tolerating what is already gone', async () => {
   const probe = fakeAws();
   const deployed = await deployGraph(probe, graph);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createZip, type PolicyDocument } from '@chalice/packager';
+import { createZip, type OpenApiDocument, type PolicyDocument } from '@chalice/packager';
 import type {
   AwsFacade,
   BucketNotification,
@@ -7,6 +7,7 @@ import type {
   FunctionSpec,
   InvokeResult,
   LogEvent,
+  PatchOperation,
   Permission,
   RemoteFunction,
   RemoteRule,
@@ -14,6 +15,7 @@ import type {
 } from '../src/aws/facade.ts';
 import { canonicalJson } from '../src/aws-names.ts';
 import { FakeAwsError } from './fake-error.ts';
+import { importDocument, newRestApi, patchRestApi, type FakeRestApi } from './fake-rest-api.ts';
 import { FakeWebsocketApis } from './fake-websocket.ts';
 
 export const ACCOUNT = '123456789012';
@@ -63,7 +65,7 @@ export class FakeAws implements AwsFacade {
   readonly roles = new Map<string, { arn: string; trust: PolicyDocument; policies: Map<string, PolicyDocument> }>();
   readonly functions = new Map<string, FakeFunction>();
   readonly mappings = new Map<string, EventSourceMapping & { functionName: string }>();
-  readonly restApis = new Map<string, { name: string; endpointType: string; document: object | null; stages: Map<string, object | null> }>();
+  readonly restApis = new Map<string, FakeRestApi>();
   readonly rules = new Map<string, RemoteRule & { targets: Map<string, string> }>();
   readonly topics = new Map<string, Array<{ subscriptionArn: string; protocol: string; endpoint: string }>>();
   readonly queues = new Map<string, string>();
@@ -270,20 +272,26 @@ export class FakeAws implements AwsFacade {
   getRestApi(restApiId: string) {
     return this.call('getRestApi', [restApiId], false, () => {
       const api = this.restApis.get(restApiId);
-      return api ? { restApiId, name: api.name } : null;
+      if (!api) return null;
+      const { name, endpointType, vpcEndpointIds, minimumCompressionSize, policy } = clone(api);
+      return { restApiId, name, endpointType, vpcEndpointIds, minimumCompressionSize, hasPolicy: policy !== null };
     });
   }
 
   createRestApi(name: string, endpointType: string) {
     return this.call('createRestApi', [name, endpointType], true, () => {
       const restApiId = this.id('api', 10);
-      this.restApis.set(restApiId, { name, endpointType, document: null, stages: new Map() });
+      this.restApis.set(restApiId, newRestApi(name, endpointType));
       return { restApiId };
     });
   }
 
   putRestApi(restApiId: string, document: object) {
-    return this.call('putRestApi', [restApiId, document], true, () => void (this.api(restApiId).document = clone(document)));
+    return this.call('putRestApi', [restApiId, document], true, () => importDocument(this.api(restApiId), document as OpenApiDocument));
+  }
+
+  updateRestApi(restApiId: string, operations: PatchOperation[]) {
+    return this.call('updateRestApi', [restApiId, operations], true, () => patchRestApi(this.api(restApiId), operations));
   }
 
   createDeployment(restApiId: string, stageName: string) {

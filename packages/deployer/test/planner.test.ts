@@ -118,6 +118,55 @@ test('a new route re-imports the API; a new batch size updates the mapping; a po
   assert.is([...aws.mappings.values()][0]!.batchSize, 9);
 });
 
+test('a new endpoint type plans just the settings update; an unchanged redeploy then plans nothing', async () => {
+  const { aws, state } = await deployed();
+  const graph = graphOf(demoApp(), { api_gateway_endpoint_type: 'REGIONAL' });
+  const again = await deployGraph(aws, graph, state);
+  assert.is(again.error, null);
+  assert.equal(kinds(again.plan), ['updateRestApiSettings'], 'the document is unchanged: no import, no deployment');
+  assert.equal(again.messages, ['Updating rest API settings: endpoint type REGIONAL']);
+  assert.match(formatPlan(again.plan), /^1\. set endpoint type REGIONAL on the REST API$/);
+  assert.equal(aws.mutatingCalls(), ['updateRestApi']);
+  assert.is([...aws.restApis.values()][0]!.endpointType, 'REGIONAL');
+  aws.calls.length = 0;
+  assert.equal((await deployGraph(aws, graph, again.state)).plan.instructions, []);
+  assert.equal(aws.mutatingCalls(), []);
+});
+
+test('a new compression size is patched before the import whose deployment serves it', async () => {
+  const { aws, state } = await deployed();
+  const graph = graphOf(demoApp(), { minimum_compression_size: 1024 });
+  const again = await deployGraph(aws, graph, state);
+  assert.equal(kinds(again.plan), ['updateRestApiSettings', 'putRestApi']);
+  assert.equal(again.messages, ['Updating rest API settings: minimum compression size 1024', 'Updating rest API']);
+  assert.equal(aws.mutatingCalls(), ['updateRestApi', 'putRestApi', 'createDeployment']);
+  assert.is([...aws.restApis.values()][0]!.minimumCompressionSize, 1024);
+  assert.equal(mutating(await planDeploy({ graph, state: again.state, aws, codeSha256: sha256(ZIP) })), []);
+
+  // Removed from the config: the import would keep it, the patch turns compression off.
+  const off = await deployGraph(aws, graphOf(demoApp()), again.state);
+  assert.equal(off.messages, ['Updating rest API settings: no compression', 'Updating rest API']);
+  assert.is([...aws.restApis.values()][0]!.minimumCompressionSize, null);
+});
+
+test('PRIVATE and back to REGIONAL: VPC endpoints and the default policy come and go with the type', async () => {
+  const { aws, state } = await deployed();
+  const privateApi = graphOf(demoApp(), { api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-1', 'vpce-2'] });
+  const toPrivate = await deployGraph(aws, privateApi, state);
+  assert.is(toPrivate.error, null);
+  assert.equal(toPrivate.messages, ['Updating rest API settings: endpoint type PRIVATE, VPC endpoints vpce-1, vpce-2', 'Updating rest API']);
+  const api = () => [...aws.restApis.values()][0]!;
+  assert.equal([api().endpointType, api().vpcEndpointIds, api().policy !== null], ['PRIVATE', ['vpce-1', 'vpce-2'], true]);
+  assert.equal(mutating(await planDeploy({ graph: privateApi, state: toPrivate.state, aws, codeSha256: sha256(ZIP) })), []);
+
+  const regional = graphOf(demoApp(), { api_gateway_endpoint_type: 'REGIONAL' });
+  const back = await deployGraph(aws, regional, toPrivate.state);
+  assert.is(back.error, null);
+  assert.equal(back.messages, ['Updating rest API settings: endpoint type REGIONAL, no VPC endpoints, no resource policy', 'Updating rest API']);
+  assert.equal([api().endpointType, api().vpcEndpointIds, api().policy], ['REGIONAL', [], null]);
+  assert.equal(mutating(await planDeploy({ graph: regional, state: back.state, aws, codeSha256: sha256(ZIP) })), []);
+});
+
 test('a removed handler\'s resources are deleted after the creates, and the bucket keeps its other configurations', async () => {
   const { aws, state } = await deployed();
   const again = await deployGraph(aws, graphOf(demoApp({ schedule: false, s3: false, sns: false, sqsBatchSize: false, cw: false, pure: false })), state);

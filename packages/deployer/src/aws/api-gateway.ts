@@ -16,17 +16,28 @@ const MISSING = ['NotFoundException'];
  * const api = apiGatewayCalls(context);
  * const { restApiId } = await api.createRestApi('myapp', 'EDGE');
  * await api.putRestApi(restApiId, document);
+ * await api.updateRestApi(restApiId, [{ op: 'replace', path: '/endpointConfiguration/types/EDGE', value: 'REGIONAL' }]);
  * await api.createDeployment(restApiId, 'api');
  * const zip = await api.getSdk(restApiId, 'api', 'javascript');
  */
-export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
+export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'updateRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
   const apigateway = lazyClient(() => loadSdk<typeof ApiGatewaySdk>('@aws-sdk/client-api-gateway'), (sdk) => new sdk.APIGatewayClient(context.clientConfig));
   const throttled = <T>(run: () => Promise<T>) => () => withRetries(run, API_THROTTLED, context.sleep);
   return {
     async getRestApi(restApiId) {
       const { client, sdk } = apigateway();
       const out = await callIfExists('apigateway:GetRestApi', MISSING, throttled(() => client.send(new sdk.GetRestApiCommand({ restApiId }))));
-      return out ? { restApiId: out.id!, name: out.name! } : null;
+      if (!out) return null;
+      const { endpointConfiguration: endpoint, minimumCompressionSize } = out;
+      return {
+        restApiId: out.id!,
+        name: out.name!,
+        // EDGE is API Gateway's default type, should a reply name none.
+        endpointType: endpoint?.types?.[0] ?? 'EDGE',
+        vpcEndpointIds: endpoint?.vpcEndpointIds ?? [],
+        minimumCompressionSize: minimumCompressionSize ?? null,
+        hasPolicy: Boolean(out.policy),
+      };
     },
     async createRestApi(name, endpointType) {
       const { client, sdk } = apigateway();
@@ -39,6 +50,10 @@ export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestAp
       // Warnings (e.g. an unsupported OpenAPI keyword) must not fail a deploy; errors still do.
       const input = { restApiId, mode: 'overwrite' as const, failOnWarnings: false, body: new TextEncoder().encode(JSON.stringify(document)) };
       await call('apigateway:PutRestApi', throttled(() => client.send(new sdk.PutRestApiCommand(input))));
+    },
+    async updateRestApi(restApiId, patchOperations) {
+      const { client, sdk } = apigateway();
+      await call('apigateway:UpdateRestApi', throttled(() => client.send(new sdk.UpdateRestApiCommand({ restApiId, patchOperations }))));
     },
     async createDeployment(restApiId, stageName) {
       const { client, sdk } = apigateway();

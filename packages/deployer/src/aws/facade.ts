@@ -48,10 +48,12 @@ export interface AwsFacade {
   invoke(functionName: string, payload: Uint8Array): Promise<InvokeResult>;
 
   // API Gateway (REST)
-  getRestApi(restApiId: string): Promise<{ restApiId: string; name: string } | null>;
+  getRestApi(restApiId: string): Promise<RemoteRestApi | null>;
   createRestApi(name: string, endpointType: string): Promise<{ restApiId: string }>;
   /** Overwrites the API with an OpenAPI 3.0 document (`put-rest-api`, mode overwrite). */
   putRestApi(restApiId: string, document: object): Promise<void>;
+  /** Changes the API's own settings (`update-rest-api`), the operations applied in order. */
+  updateRestApi(restApiId: string, operations: PatchOperation[]): Promise<void>;
   /** Deploys the API to a stage, creating the stage when needed. */
   createDeployment(restApiId: string, stageName: string): Promise<void>;
   deleteRestApi(restApiId: string): Promise<void>;
@@ -156,6 +158,35 @@ export interface InvokeResult {
   payload: Uint8Array;
   /** `Unhandled` (or `Handled`) when the function failed. */
   functionError: string | null;
+}
+
+/**
+ * The REST API's own settings that importing a document into an existing API leaves as they
+ * were (see `rest-api-settings.ts`), as API Gateway reports them.
+ */
+export interface RestApiSettings {
+  /** `EDGE`, `REGIONAL` or `PRIVATE`: Chalice gives an API one type. */
+  endpointType: string;
+  vpcEndpointIds: string[];
+  minimumCompressionSize: number | null;
+  /** Whether it has a resource policy; its text is not compared, as API Gateway rewrites it. */
+  hasPolicy: boolean;
+}
+
+/** A REST API as API Gateway reports it. */
+export interface RemoteRestApi extends RestApiSettings {
+  restApiId: string;
+  name: string;
+}
+
+/**
+ * One change of an `update-rest-api` call: `path` is a JSON Pointer into the API (`/` in a
+ * segment escaped as `~1`); `value` is always a string, empty to clear a setting.
+ */
+export interface PatchOperation {
+  op: 'add' | 'remove' | 'replace';
+  path: string;
+  value?: string;
 }
 
 /** An integration of the websocket API as API Gateway reports it. */
