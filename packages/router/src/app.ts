@@ -82,8 +82,7 @@ export class Chalice extends Registrar implements RestApp {
     }
     this.appName = options.appName;
     this.log = new Logger(options.appName);
-    // What the `debug` setter does, without running it (and setLevel) at every cold start.
-    if ((this.#debug = options.debug ?? false)) this.log.level = 10;
+    this.debug = options.debug ?? false;
   }
 
   /** Sends to, closes and inspects websocket connections; made on first use, which most apps never reach. */

@@ -148,8 +148,7 @@ export abstract class Registrar {
   route<P extends string, V extends ViewFunction<PathParams<P>>>(path: P, handler: V): V;
   route<P extends string, V extends ViewFunction<PathParams<P>>>(path: P, options: RouteOptions, handler: V): V;
   route(path: string, ...args: Overload<RouteOptions, ViewFunction<any>>): ViewFunction<any> {
-    // Not split(): the one registration a hello-world Lambda makes runs as few functions as it can.
-    const [options = {}, view] = (args.length === 2 && args[1] !== undefined ? args : [undefined, args[0]]) as [RouteOptions | undefined, ViewFunction<any>];
+    const [options = {}, view] = split(args);
     if (typeof view !== 'function') throw new DefinitionError(`Route "${path}": the view must be a function`);
     const methods = options.methods ?? ['GET'];
     const viewName = options.name ?? (view.name || `${methods.join('_').toLowerCase()}${path.replace(/[^a-zA-Z0-9]+/g, '_')}`);

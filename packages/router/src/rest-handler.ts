@@ -114,17 +114,17 @@ function unsendable(app: RestApp, why: string, cors: Cors): ProxyResult {
 // A plain value (the common case) is JSON with the CORS headers; anything else takes the full path.
 function toProxyResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult {
   if (value instanceof Response || value instanceof Uint8Array || app.isBinaryType(JSON_TYPE)) return fullResult(app, value, event, cors);
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : (JSON.stringify(value ?? null) ?? 'null');
-  } catch (error) {
-    return notJson(app, error, cors);
-  }
-  return result(200, text, { ...cors, 'Content-Type': JSON_TYPE });
+  const text = jsonText(app, value, cors);
+  return typeof text === 'string' ? result(200, text, { ...cors, 'Content-Type': JSON_TYPE }) : text;
 }
 
-function notJson(app: RestApp, error: unknown, cors: Cors): ProxyResult {
-  return unsendable(app, `The view's return value cannot be sent as JSON: ${(error as Error).message}`, cors);
+// The body as JSON text (a string as is), or the 500 for a value JSON cannot encode.
+function jsonText(app: RestApp, value: unknown, cors: Cors): string | ProxyResult {
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value ?? null) ?? 'null');
+  } catch (error) {
+    return unsendable(app, `The view's return value cannot be sent as JSON: ${(error as Error).message}`, cors);
+  }
 }
 
 function fullResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult {
@@ -160,11 +160,6 @@ function fullResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cor
     return result(statusCode, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), headers, multi, true);
   }
   if (body instanceof Uint8Array) return unsendable(app, `A bytes body needs a binary Content-Type (see app.api.binaryTypes), not ${type}`, cors);
-  let text: string;
-  try {
-    text = typeof body === 'string' ? body : (JSON.stringify(body ?? null) ?? 'null');
-  } catch (error) {
-    return notJson(app, error, cors);
-  }
-  return result(statusCode, text, headers, multi);
+  const text = jsonText(app, body, cors);
+  return typeof text === 'string' ? result(statusCode, text, headers, multi) : text;
 }
