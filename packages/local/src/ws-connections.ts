@@ -51,7 +51,13 @@ export class WebsocketConnections {
   manage(request: LocalRequest): LocalResponse {
     const match = MANAGEMENT_PATH.exec(request.url);
     if (!match) return error(404, 'NotFoundException', 'Not Found');
-    const id = decodeURIComponent(match[1]!);
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]!);
+    } catch {
+      // A malformed escape (`%E0`) would otherwise throw out of the server's request handler.
+      return error(400, 'BadRequestException', 'Invalid connectionId');
+    }
     const connection = this.#open.get(id);
     const gone = () => error(410, 'GoneException', `Connection ${id} is gone`);
     switch (request.method) {
