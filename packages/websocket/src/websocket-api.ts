@@ -55,7 +55,10 @@ export interface EndpointOptions {
  */
 export class WebsocketAPI {
   #endpoint: string | null = null;
-  #options: EndpointOptions | null = null;
+  // Set by setEndpoint, once, rather than taken apart on every send.
+  #fixed = false;
+  #load = loadSdk;
+  #settings: object = {};
   readonly #clients = new Map<string, Sdk.ApiGatewayManagementApiClient>();
 
   /**
@@ -65,7 +68,7 @@ export class WebsocketAPI {
    * api.configure(event.domainName, event.stage);
    */
   configure(domainName: string, stage: string): void {
-    if (!this.#options) this.#endpoint = `https://${domainName}/${stage}`;
+    if (!this.#fixed) this.#endpoint = `https://${domainName}/${stage}`;
   }
 
   /**
@@ -76,8 +79,11 @@ export class WebsocketAPI {
    * api.setEndpoint('http://127.0.0.1:8000', { region: 'us-east-1' });
    */
   setEndpoint(url: string, options: EndpointOptions = {}): void {
+    const { loadSdk: load = loadSdk, ...settings } = options;
     this.#endpoint = url;
-    this.#options = options;
+    this.#fixed = true;
+    this.#load = load;
+    this.#settings = settings;
     this.#clients.clear();
   }
 
@@ -132,14 +138,13 @@ export class WebsocketAPI {
         { code: 'WEBSOCKET_NOT_CONFIGURED' },
       );
     }
-    const { loadSdk: load = loadSdk, ...settings } = this.#options ?? {};
-    const mod = await load();
+    const mod = await this.#load();
     let client = this.#clients.get(endpoint);
     if (!client) {
       // SigV4 must be signed for the API's own region, which its default domain name spells out;
       // an undefined region falls back to the SDK's own resolution.
       const region = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint)?.[1];
-      client = new mod.ApiGatewayManagementApiClient({ region, ...settings, endpoint });
+      client = new mod.ApiGatewayManagementApiClient({ region, ...this.#settings, endpoint });
       this.#clients.set(endpoint, client);
     }
     const Command = mod[command] as unknown as new (input: object) => Sdk.PostToConnectionCommand;
