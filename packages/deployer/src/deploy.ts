@@ -77,8 +77,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   if (options.dryRun) return { resources: state.resources, summary: [], plan: planned, warnings: prepared.warnings };
   await confirmPolicy(planned, options);
   const final = await executePlan(planned, { aws, state, zip, onState: (s) => writeState(projectDir, stage, s), onProgress });
-  // An unchanged deploy records nothing; the file still says what is deployed.
-  writeState(projectDir, stage, final);
+  // An unchanged deploy records nothing (the executor saved every change it made already);
+  // the file still says what is deployed.
+  if (final === state) writeState(projectDir, stage, final);
   const summary = deploymentSummary(final);
   for (const line of summary) onProgress(line);
   return { resources: final.resources, summary, plan: planned, warnings: prepared.warnings };
