@@ -11,7 +11,8 @@ export interface EventSettings {
   authorizer?: Record<string, unknown> | null;
 }
 
-function header(headers: Record<string, string>, lowerName: string): string | undefined {
+/** A header's value by its lower-case name, whatever the client's casing. */
+export function header(headers: Record<string, string>, lowerName: string): string | undefined {
   for (const name in headers) if (name.length === lowerName.length && name.toLowerCase() === lowerName) return headers[name];
   return undefined;
 }
@@ -28,6 +29,28 @@ export function requestTime(now: number): string {
     lastTime = `${day}/${month}/${year}:${time} +0000`;
   }
   return lastTime;
+}
+
+/**
+ * Fills an event's `headers` (the last value of each) and `multiValueHeaders` (every value) from
+ * a request's headers, keeping their casing; the REST and websocket `$connect` events share it.
+ */
+export function splitHeaders(
+  raw: Record<string, string | string[] | undefined>,
+  headers: Record<string, string>,
+  multiValueHeaders: Record<string, string[]>,
+): void {
+  for (const name in raw) {
+    const value = raw[name];
+    if (value === undefined) continue;
+    if (typeof value === 'string') {
+      headers[name] = value;
+      multiValueHeaders[name] = [value];
+    } else {
+      headers[name] = value[value.length - 1] ?? '';
+      multiValueHeaders[name] = value;
+    }
+  }
 }
 
 /** The path of a request URL, and its query parameters (last value and every value per key). */
@@ -54,17 +77,7 @@ export function restEventFor(request: LocalRequest, match: PathMatch, settings: 
   const { path, query, multiQuery } = url;
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  for (const name in request.headers) {
-    const value = request.headers[name];
-    if (value === undefined) continue;
-    if (typeof value === 'string') {
-      headers[name] = value;
-      multiValueHeaders[name] = [value];
-    } else {
-      headers[name] = value[value.length - 1] ?? '';
-      multiValueHeaders[name] = value;
-    }
-  }
+  splitHeaders(request.headers, headers, multiValueHeaders);
   const contentType = header(headers, 'content-type') ?? '';
   const binary = contentType !== '' && settings.isBinaryType(contentType);
   const hasBody = request.body.length > 0;

@@ -1,6 +1,6 @@
 import type { WebsocketLambdaEvent } from '@chalice/router';
 import { requestId, websocketId } from './ids.ts';
-import { requestTime, splitUrl } from './rest-event.ts';
+import { header, requestTime, splitHeaders, splitUrl } from './rest-event.ts';
 
 /**
  * One open (or opening) websocket connection, whatever carries it: a socket of `chalice local`
@@ -63,13 +63,8 @@ export function connectEvent(
 ): WebsocketLambdaEvent {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  for (const name in rawHeaders) {
-    const value = rawHeaders[name];
-    if (value === undefined) continue;
-    multiValueHeaders[name] = typeof value === 'string' ? [value] : value;
-    headers[name] = typeof value === 'string' ? value : (value.at(-1) ?? '');
-  }
-  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'x-forwarded-for')) {
+  splitHeaders(rawHeaders, headers, multiValueHeaders);
+  if (header(headers, 'x-forwarded-for') === undefined) {
     headers['X-Forwarded-For'] = connection.sourceIp;
     multiValueHeaders['X-Forwarded-For'] = [connection.sourceIp];
   }
