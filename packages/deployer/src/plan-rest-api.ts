@@ -38,8 +38,7 @@ export async function planRestApi(ctx: PlanContext, api: RestApiResource): Promi
   const { resourceName } = api;
   const { recorded } = ctx.current(resourceName, 'rest_api', () => true);
   const functions = [api.lambdaFunction, ...api.authorizers];
-  const functionNames = Object.fromEntries(functions.map((name) => [name, ctx.fn(name).functionName]));
-  const put: Instruction = { kind: 'putRestApi', message: null, resourceName, restApi: api, functionNames };
+  const put: Instruction = { kind: 'putRestApi', message: null, resourceName, restApi: api };
   const permission = (name: string): Instruction => ({ kind: 'addRestApiPermission', message: null, restApi: resourceName, function: name, functionName: ctx.fn(name).functionName });
 
   const remote = recorded ? await ctx.aws.getRestApi(recorded.rest_api_id) : null;

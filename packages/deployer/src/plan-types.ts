@@ -75,8 +75,6 @@ export type Instruction =
       kind: 'putRestApi';
       /** The API as the graph has it; the OpenAPI document is built at run time with the recorded function ARNs. */
       restApi: RestApiResource;
-      /** `resourceName` → Lambda function name of the API handler and the built-in authorizers. */
-      functionNames: Record<string, string>;
     })
   | (Creating & {
       kind: 'updateRestApiSettings';
