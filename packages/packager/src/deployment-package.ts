@@ -80,8 +80,14 @@ export async function buildDeploymentPackage(options: DeploymentPackageOptions):
   };
 }
 
-// A reader (a deploy running alongside) never sees half a zip under the final name.
-function writeAtomically(dir: string, path: string, bytes: Uint8Array): void {
+/**
+ * Writes `bytes` to `path` (in `dir`, made if missing) through a temporary file renamed into
+ * place: a reader (a deploy running alongside) never sees half a file under the final name.
+ *
+ * @example
+ * writeAtomically(dirname(out), out, createZip(entries));
+ */
+export function writeAtomically(dir: string, path: string, bytes: Uint8Array): void {
   mkdirSync(dir, { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   try {

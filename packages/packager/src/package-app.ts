@@ -1,10 +1,10 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { findAppModule, loadApp, loadConfig, type ProjectConfig } from '@chalice/config';
 import { analyzeApp, formatWarning, policyDocument } from '@chalice/policygen';
 import type { Chalice } from '@chalice/router';
 import { buildAppGraph, type BuiltGraph, type GraphOptions } from './build-graph.ts';
-import { buildDeploymentPackage, type DeploymentPackageOptions } from './deployment-package.ts';
+import { buildDeploymentPackage, type DeploymentPackageOptions, writeAtomically } from './deployment-package.ts';
 import type { AppGraph, PolicyDocument } from './graph-types.ts';
 import { resourcesOfKind } from './graph-query.ts';
 import { PackageError } from './package-error.ts';
@@ -148,13 +148,5 @@ function writeIntoFolder(out: string, outputs: Map<string, Uint8Array>): void {
 }
 
 function writeSingleFile(out: string, outputs: Map<string, Uint8Array>): void {
-  mkdirSync(dirname(out), { recursive: true });
-  const staging = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(staging, createZip([...outputs].map(([path, data]) => ({ path, data }))));
-    renameSync(staging, out);
-  } finally {
-    rmSync(staging, { force: true });
-  }
+  writeAtomically(dirname(out), out, createZip([...outputs].map(([path, data]) => ({ path, data }))));
 }
-
