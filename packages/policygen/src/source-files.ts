@@ -10,21 +10,25 @@ export function isLocalSpecifier(specifier: string): boolean {
   return specifier.startsWith('.') || specifier.startsWith('/');
 }
 
-/** Finds the files of the app, memoising what exists. */
+/** Finds the files of the app, memoising what exists and what each specifier resolves to. */
 export class FileResolver {
   readonly #isFile = new Map<string, boolean>();
+  // By importing folder and specifier: the evaluator resolves an import each time it follows one.
+  readonly #resolved = new Map<string, string | undefined>();
 
   /** The file a local specifier names from `fromFile`, or `undefined` when there is none. */
   resolve(fromFile: string, specifier: string): string | undefined {
-    const target = resolve(dirname(fromFile), specifier);
-    const extension = extname(target);
-    const candidates = [
-      ...(SOURCE_FOR[extension] ?? []).map((source) => target.slice(0, -extension.length) + source),
-      target,
-      ...EXTENSIONS.map((ext) => target + ext),
-      ...EXTENSIONS.map((ext) => join(target, `index${ext}`)),
-    ];
-    return candidates.find((candidate) => this.isFile(candidate));
+    const dir = dirname(fromFile);
+    const key = `${dir}\0${specifier}`;
+    if (this.#resolved.has(key)) return this.#resolved.get(key);
+    const found = this.#find(resolve(dir, specifier));
+    this.#resolved.set(key, found);
+    return found;
+  }
+
+  #find(target: string): string | undefined {
+    for (const candidate of candidates(target)) if (this.isFile(candidate)) return candidate;
+    return undefined;
   }
 
   /** Whether `path` is a file. */
@@ -36,6 +40,15 @@ export class FileResolver {
     }
     return known;
   }
+}
+
+// In the order they are tried, made only as far as needed: most specifiers match the first or second.
+function* candidates(target: string): Generator<string> {
+  const extension = extname(target);
+  for (const source of SOURCE_FOR[extension] ?? []) yield target.slice(0, -extension.length) + source;
+  yield target;
+  for (const ext of EXTENSIONS) yield target + ext;
+  for (const ext of EXTENSIONS) yield join(target, `index${ext}`);
 }
 
 /** Reads a source file as text. */
