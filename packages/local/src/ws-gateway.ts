@@ -41,10 +41,11 @@ export class LocalWebsocketGateway {
     this.#options = options;
   }
 
-  /** Whether the app has a websocket API at all (any of the three handlers). */
+  #enabled: boolean | undefined;
+
+  /** Whether the app has a websocket API at all (any of the three handlers); worked out once, like the handlers. */
   get enabled(): boolean {
-    for (const { settings } of this.#app.functions.values()) if (settings.kind === 'websocketHandler') return true;
-    return false;
+    return (this.#enabled ??= [...this.#app.functions.values()].some(({ settings }) => settings.kind === 'websocketHandler'));
   }
 
   /** Whether a request path reaches the websocket API: `/`, or the stage as in API Gateway's `wss://` URL. */
