@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AwsFacade } from './aws/facade.ts';
 
 /**
  * Where a deploy goes: what every ARN and URL of the deploy is made of.
@@ -10,6 +11,40 @@ export interface AwsTarget {
   partition: string;
   region: string;
   accountId: string;
+}
+
+/**
+ * The deploy's target as the facade reports it (the account id is asked of STS once per facade).
+ *
+ * @example
+ * const target = await awsTarget(aws); // { partition: 'aws', region: 'us-east-1', accountId: '123456789012' }
+ */
+export async function awsTarget(aws: Pick<AwsFacade, 'partition' | 'region' | 'accountId'>): Promise<AwsTarget> {
+  return { partition: aws.partition, region: aws.region, accountId: await aws.accountId() };
+}
+
+/**
+ * The service principals Chalice lets invoke a function: the planner adds their permissions
+ * and the executor removes them, both by {@link permissionId}, so both must name them alike.
+ *
+ * @example
+ * permissionId(PRINCIPAL.sns, topicArn(target, 'alerts'));
+ */
+export const PRINCIPAL = {
+  apiGateway: 'apigateway.amazonaws.com',
+  events: 'events.amazonaws.com',
+  s3: 's3.amazonaws.com',
+  sns: 'sns.amazonaws.com',
+} as const;
+
+/**
+ * A role's ARN (IAM's ARNs follow from the name and name no region).
+ *
+ * @example
+ * roleArn(target, 'app-dev'); // 'arn:aws:iam::123456789012:role/app-dev'
+ */
+export function roleArn(target: AwsTarget, roleName: string): string {
+  return `arn:${target.partition}:iam::${target.accountId}:role/${roleName}`;
 }
 
 /**

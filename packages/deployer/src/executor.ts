@@ -1,8 +1,8 @@
 import { assertNever } from '@chalice/packager';
 import type { AwsFacade, FunctionSpec } from './aws/facade.ts';
-import { bucketArn, executeApiArn, functionNameOf, lambdaIntegrationUri, permissionId, restApiUrl, ruleArn, websocketApiUrl, type AwsTarget } from './aws-names.ts';
+import { awsTarget, bucketArn, executeApiArn, functionNameOf, lambdaIntegrationUri, permissionId, PRINCIPAL, restApiUrl, ruleArn, websocketApiUrl, type AwsTarget } from './aws-names.ts';
 import { DeployError } from './errors.ts';
-import { API_GATEWAY, type RecordedRestApiDigest } from './plan-rest-api.ts';
+import type { RecordedRestApiDigest } from './plan-rest-api.ts';
 import type { Instruction, InstructionOfKind, Plan, PlannedFunction } from './plan-types.ts';
 import { websocketRoutesDigest, withManageConnections, type RecordedWebsocketDigest } from './plan-websocket-api.ts';
 import { lambdaNotification, withNotification, withoutFunction } from './s3-notification.ts';
@@ -40,7 +40,7 @@ export interface ExecuteOptions {
  * const state = await executePlan(plan, { aws, state: readState(dir, 'dev'), zip, onState: (s) => writeState(dir, 'dev', s), onProgress: console.log });
  */
 export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<DeployedState> {
-  const run = new Run(options, await targetOf(options.aws));
+  const run = new Run(options, await awsTarget(options.aws));
   for (const [index, step] of plan.instructions.entries()) {
     if (step.message) options.onProgress?.(step.message);
     try {
@@ -51,10 +51,6 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     }
   }
   return run.state;
-}
-
-async function targetOf(aws: AwsFacade): Promise<AwsTarget> {
-  return { partition: aws.partition, region: aws.region, accountId: await aws.accountId() };
 }
 
 class Run {
@@ -103,7 +99,7 @@ class Run {
         return this.putRestApi(step);
       case 'addRestApiPermission': {
         const sourceArn = executeApiArn(this.target, this.restApiId(step.restApi));
-        return aws.addPermission(step.functionName, { statementId: permissionId(API_GATEWAY, sourceArn), principal: API_GATEWAY, sourceArn });
+        return aws.addPermission(step.functionName, { statementId: permissionId(PRINCIPAL.apiGateway, sourceArn), principal: PRINCIPAL.apiGateway, sourceArn });
       }
       case 'createWebsocketApi': {
         const { apiId } = await aws.createWebsocketApi(step.name);
@@ -121,7 +117,7 @@ class Run {
         return aws.deleteWebsocketIntegration(this.websocketApiId(step.websocketApi), step.integrationId);
       case 'addWebsocketApiPermission': {
         const sourceArn = executeApiArn(this.target, this.websocketApiId(step.websocketApi));
-        return aws.addPermission(step.functionName, { statementId: permissionId(API_GATEWAY, sourceArn), principal: API_GATEWAY, sourceArn });
+        return aws.addPermission(step.functionName, { statementId: permissionId(PRINCIPAL.apiGateway, sourceArn), principal: PRINCIPAL.apiGateway, sourceArn });
       }
       case 'deployWebsocketApi':
         return this.deployWebsocketApi(step);
@@ -169,7 +165,7 @@ class Run {
         return this.deleteRule(step);
       case 'unsubscribeSns':
         await aws.unsubscribe(step.subscriptionArn);
-        await aws.removePermission(functionNameOf(step.lambdaArn), permissionId('sns.amazonaws.com', step.topicArn));
+        await aws.removePermission(functionNameOf(step.lambdaArn), permissionId(PRINCIPAL.sns, step.topicArn));
         return this.forget(step.name);
       case 'deleteEventSourceMapping':
         await aws.deleteEventSourceMapping(step.uuid);
@@ -231,7 +227,7 @@ class Run {
   private async deleteRule(step: InstructionOfKind<'deleteRule'>): Promise<void> {
     const targets = (await this.aws.getRule(step.ruleName)) ? await this.aws.listTargets(step.ruleName) : [];
     await this.aws.deleteRule(step.ruleName);
-    const statementId = permissionId('events.amazonaws.com', ruleArn(this.target, step.ruleName));
+    const statementId = permissionId(PRINCIPAL.events, ruleArn(this.target, step.ruleName));
     for (const target of targets) if (target.arn.includes(':function:')) await this.aws.removePermission(functionNameOf(target.arn), statementId);
     this.forget(step.name);
   }
@@ -241,7 +237,7 @@ class Run {
     if (current.LambdaFunctionConfigurations?.some((n) => n.LambdaFunctionArn === step.lambdaArn)) {
       await this.aws.putBucketNotification(step.bucket, withoutFunction(current, step.lambdaArn));
     }
-    await this.aws.removePermission(functionNameOf(step.lambdaArn), permissionId('s3.amazonaws.com', bucketArn(this.target, step.bucket)));
+    await this.aws.removePermission(functionNameOf(step.lambdaArn), permissionId(PRINCIPAL.s3, bucketArn(this.target, step.bucket)));
     this.forget(step.name);
   }
 

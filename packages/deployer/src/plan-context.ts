@@ -14,7 +14,7 @@ import type { DeployedState, RecordedResource, RecordedResourceType } from './st
  *
  * @example
  * const ctx = new PlanContext(graph, state, aws, { partition: 'aws', region: 'us-east-1', accountId }, codeSha256);
- * const steps = await ctx.permission('on_alert', 'sns.amazonaws.com', topicArn);
+ * const steps = await ctx.permission('on_alert', PRINCIPAL.sns, topicArn);
  */
 export class PlanContext {
   /** Each role's ARN for the plan (`ref`), and as AWS will report it (`arn`: IAM's ARNs follow from the name). */

@@ -6,7 +6,7 @@ import type {
   SqsEventSourceResource,
 } from '@chalice/packager';
 import type { RemoteRule, RuleSpec } from './aws/facade.ts';
-import { bucketArn, ruleArn, sameJson, topicArn } from './aws-names.ts';
+import { bucketArn, PRINCIPAL, ruleArn, sameJson, topicArn } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { Instruction } from './plan-types.ts';
 import { hasNotification, lambdaNotification } from './s3-notification.ts';
@@ -42,7 +42,7 @@ export async function planRule(ctx: PlanContext, resource: ScheduledEventResourc
   if (!targets.some((t) => t.id === RULE_TARGET_ID && t.arn === ctx.functionArn(lambdaFunction))) {
     steps.push({ kind: 'putTarget', message: null, ruleName, targetId: RULE_TARGET_ID, function: lambdaFunction });
   }
-  return [...steps, ...(await ctx.permission(lambdaFunction, 'events.amazonaws.com', remote?.ruleArn ?? ruleArn(ctx.target, ruleName)))];
+  return [...steps, ...(await ctx.permission(lambdaFunction, PRINCIPAL.events, remote?.ruleArn ?? ruleArn(ctx.target, ruleName)))];
 }
 
 function sameRule(remote: RemoteRule, wanted: RuleSpec): boolean {
@@ -65,7 +65,7 @@ export async function planSnsSubscription(ctx: PlanContext, resource: SnsSubscri
   const arn = topicArn(ctx.target, topic);
   const { recorded, replaced } = ctx.current(resourceName, 'sns_event', (r) => r.topic_arn === arn);
   const lambdaArn = ctx.functionArn(lambdaFunction);
-  const steps = [...replaced, ...(await ctx.permission(lambdaFunction, 'sns.amazonaws.com', arn))];
+  const steps = [...replaced, ...(await ctx.permission(lambdaFunction, PRINCIPAL.sns, arn))];
   const mine = (await ctx.aws.listSubscriptions(arn)).filter((s) => s.protocol === 'lambda' && s.endpoint === lambdaArn);
   const found = mine.find((s) => s.subscriptionArn === recorded?.subscription_arn) ?? mine[0];
   if (found) {
@@ -109,7 +109,7 @@ export async function planS3Notification(ctx: PlanContext, resource: S3BucketNot
   const { resourceName, bucket, events, prefix, suffix, lambdaFunction } = resource;
   const { replaced } = ctx.current(resourceName, 's3_event', (r) => r.bucket === bucket);
   const lambdaArn = ctx.functionArn(lambdaFunction);
-  const steps = [...replaced, ...(await ctx.permission(lambdaFunction, 's3.amazonaws.com', bucketArn(ctx.target, bucket), ctx.target.accountId))];
+  const steps = [...replaced, ...(await ctx.permission(lambdaFunction, PRINCIPAL.s3, bucketArn(ctx.target, bucket), ctx.target.accountId))];
   if (hasNotification(await ctx.aws.getBucketNotification(bucket), lambdaNotification(lambdaArn, events, prefix, suffix))) {
     return [...steps, ...ctx.recordIfChanged({ name: resourceName, resource_type: 's3_event', bucket, lambda_arn: lambdaArn })];
   }

@@ -1,6 +1,6 @@
 import { resourcesOfKind, type AppGraph, type LambdaFunctionResource, type ManagedIamRoleResource, type PolicyDocument } from '@chalice/packager';
 import type { FunctionSpec, RemoteFunction } from './aws/facade.ts';
-import { executeApiArn, sameJson } from './aws-names.ts';
+import { executeApiArn, roleArn, sameJson } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
 import { managesConnections, withManageConnections } from './plan-websocket-api.ts';
 import type { Instruction, PlannedFunction } from './plan-types.ts';
@@ -45,7 +45,7 @@ export async function planRole(ctx: PlanContext, role: ManagedIamRoleResource): 
   const put = { kind: 'putRolePolicy', resourceName, roleName, policyName: roleName, document, autogen: role.policy.source === 'autogen' } as const;
   const remote = await ctx.aws.getRole(roleName);
   if (!remote) {
-    ctx.roles.set(resourceName, { ref: { recordedRole: resourceName }, arn: `arn:${ctx.target.partition}:iam::${ctx.target.accountId}:role/${roleName}` });
+    ctx.roles.set(resourceName, { ref: { recordedRole: resourceName }, arn: roleArn(ctx.target, roleName) });
     // Still a new role's first policy when completed: nothing to confirm.
     if (websocket && !websocket.apiId) ctx.afterWebsocketApi.set(resourceName, { ...put, message: null, previous: null, websocketApi: websocket.resourceName });
     return [

@@ -1,5 +1,5 @@
 import type { RestApiResource } from '@chalice/packager';
-import { executeApiArn, permissionId } from './aws-names.ts';
+import { executeApiArn, permissionId, PRINCIPAL } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { Instruction } from './plan-types.ts';
 import { openApiDigest, restApiDocument } from './rest-api-document.ts';
@@ -15,14 +15,6 @@ export interface RecordedRestApiDigest {
   /** See {@link openApiDigest}. */
   openapi_sha256?: string;
 }
-
-/**
- * API Gateway's service principal, which function permissions name.
- *
- * @example
- * permissionId(API_GATEWAY, executeApiArn(target, 'abc123'));
- */
-export const API_GATEWAY = 'apigateway.amazonaws.com';
 
 /**
  * Creates the REST API when it is not recorded or gone from AWS; changes the API's own
@@ -53,7 +45,7 @@ export async function planRestApi(ctx: PlanContext, api: RestApiResource): Promi
   // Before the import, whose deployment is what serves a new compression size or policy.
   const steps: Instruction[] = changes.length ? [{ kind: 'updateRestApiSettings', message: `Updating rest API settings: ${what.join(', ')}`, resourceName, settings, changes: what }] : [];
   if ((recorded as RecordedRestApiDigest).openapi_sha256 !== digest || changes.some((change) => change.redeploy)) steps.push({ ...put, message: 'Updating rest API' });
-  const statementId = permissionId(API_GATEWAY, executeApiArn(ctx.target, recorded.rest_api_id));
+  const statementId = permissionId(PRINCIPAL.apiGateway, executeApiArn(ctx.target, recorded.rest_api_id));
   for (const name of functions) if (!(await ctx.hasPermission(name, statementId))) steps.push(permission(name));
   return steps;
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resourcesOfKind, websocketRouteFunctions, type AppGraph, type ManagedIamRoleResource, type PolicyDocument, type WebsocketApiResource } from '@chalice/packager';
-import { canonicalJson, executeApiArn, lambdaIntegrationUri, permissionId, websocketApiUrl } from './aws-names.ts';
+import { canonicalJson, executeApiArn, lambdaIntegrationUri, permissionId, PRINCIPAL, websocketApiUrl } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
-import { API_GATEWAY } from './plan-rest-api.ts';
 import type { Instruction } from './plan-types.ts';
 import { getRecorded } from './state.ts';
 
@@ -122,7 +121,7 @@ export async function planWebsocketApi(ctx: PlanContext, api: WebsocketApiResour
     if (!keep.has(integrationId)) changes.push({ kind: 'deleteWebsocketIntegration', message: null, websocketApi: resourceName, integrationId });
   }
 
-  const statementId = permissionId(API_GATEWAY, executeApiArn(ctx.target, apiId));
+  const statementId = permissionId(PRINCIPAL.apiGateway, executeApiArn(ctx.target, apiId));
   const permissions: Instruction[] = [];
   for (const fn of functions) if (!(await ctx.hasPermission(fn, statementId))) permissions.push(permission(fn));
   const digest = websocketRoutesDigest(Object.fromEntries(Object.entries(routes).map(([key, fn]) => [key, uri(fn)])), apiGatewayStage);

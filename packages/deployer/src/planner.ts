@@ -1,5 +1,6 @@
 import { assertNever, resourcesOfKind, type AppGraph, type Resource } from '@chalice/packager';
 import type { AwsFacade } from './aws/facade.ts';
+import { awsTarget } from './aws-names.ts';
 import { PlanContext } from './plan-context.ts';
 import { deleteSteps } from './plan-delete.ts';
 import { planRule, planS3Notification, planSnsSubscription, planSqsEventSource } from './plan-events.ts';
@@ -38,8 +39,7 @@ export interface PlanDeployInput {
  * console.log(formatPlan(plan));
  */
 export async function planDeploy({ graph, state, aws, codeSha256 }: PlanDeployInput): Promise<Plan> {
-  const target = { partition: aws.partition, region: aws.region, accountId: await aws.accountId() };
-  const ctx = new PlanContext(graph, state, aws, target, codeSha256);
+  const ctx = new PlanContext(graph, state, aws, await awsTarget(aws), codeSha256);
   for (const api of resourcesOfKind(graph, 'websocketApi')) ctx.websocketApi = { resourceName: api.resourceName, apiId: await existingWebsocketApi(ctx, api) };
   const instructions: Instruction[] = [];
   for (const steps of await planInDependencyOrder(ctx, graph)) instructions.push(...steps);
