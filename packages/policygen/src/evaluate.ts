@@ -159,17 +159,29 @@ export class Evaluator {
   // The value a function returns: its expression body, or the first return that evaluates.
   #returned(facts: ModuleFacts, fn: AstNode): Value | undefined {
     if (fn.body?.type !== 'BlockStatement') return fn.body ? this.evaluate(facts, fn.body) : undefined;
-    const returns: AstNode[] = [];
-    const find = (node: AstNode): void => {
-      if (node.type === 'ReturnStatement' && node.argument) returns.push(node.argument);
-      if (FUNCTIONS.has(node.type) && node !== fn) return;
-      for (const key in node) {
-        const child = node[key];
-        if (Array.isArray(child)) for (const item of child) item?.type && find(item);
-        else if (child?.type) find(child);
-      }
-    };
-    find(fn.body);
-    return this.#first(returns, (argument) => this.evaluate(facts, argument));
+    return this.#first(returnedExpressions(fn), (argument) => this.evaluate(facts, argument));
   }
+}
+
+// A function's `return x` expressions, not those of nested functions; found once per function,
+// which every call of it (a shared client factory) would otherwise walk again.
+const returnsOf = new WeakMap<AstNode, AstNode[]>();
+
+function returnedExpressions(fn: AstNode): AstNode[] {
+  let returns = returnsOf.get(fn);
+  if (returns) return returns;
+  const found: AstNode[] = [];
+  const find = (node: AstNode): void => {
+    if (node.type === 'ReturnStatement' && node.argument) found.push(node.argument);
+    if (FUNCTIONS.has(node.type)) return;
+    for (const key in node) {
+      const child = node[key];
+      if (Array.isArray(child)) for (const item of child) item?.type && find(item);
+      else if (child?.type) find(child);
+    }
+  };
+  find(fn.body);
+  returns = found;
+  returnsOf.set(fn, returns);
+  return returns;
 }
