@@ -34,15 +34,11 @@ const AWS_FAILURE_CODES = new Set(['AWS_CALL_FAILED', 'DEPLOY_FAILED']);
 export function reportError(error: unknown, debug: boolean, write: (text: string) => void = (t) => process.stderr.write(t)): number {
   const code = (error as { code?: string } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code && USER_CODES.has(code)) {
+  const status = code === undefined ? null : USER_CODES.has(code) ? 2 : AWS_FAILURE_CODES.has(code) ? 1 : null;
+  if (status !== null) {
     write(`Error: ${message}\n`);
     if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
-    return 2;
-  }
-  if (code && AWS_FAILURE_CODES.has(code)) {
-    write(`Error: ${message}\n`);
-    if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
-    return 1;
+    return status;
   }
   write(`Internal error: ${message}\n${debug ? `${(error as Error)?.stack ?? ''}\n` : 'Run again with --debug for the stack trace.\n'}`);
   return 1;
