@@ -5,7 +5,7 @@ import type { EventSource } from '@chalice/events';
 import { policyDocument } from '@chalice/policygen';
 import { describeApp, type AppModel, type Chalice, type FunctionSettings } from '@chalice/router';
 import { AppGraphError } from './graph-error.ts';
-import { DEPLOYMENT_PACKAGE, ENTRY_FILE, FunctionBuilder, readPolicyFile } from './graph-functions.ts';
+import { DEPLOYMENT_PACKAGE, ENTRY_FILE, FunctionBuilder, readPolicyFile, SOURCE_MAP_ENVIRONMENT } from './graph-functions.ts';
 import type { AppGraph, LambdaFunctionResource, PolicyDocument, Resource, RestApiResource, WebsocketApiResource } from './graph-types.ts';
 import { privateApiPolicy } from './policy.ts';
 
@@ -53,7 +53,7 @@ export function buildAppGraph(app: Chalice | AppModel, config: ProjectConfig, st
     projectDir,
     chaliceVersion: VERSION,
     nodeVersion: options.nodeVersion,
-    environment: options.sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {},
+    environment: options.sourceMap ? { ...SOURCE_MAP_ENVIRONMENT } : {},
     autogenPolicy: options.autogenPolicy ?? (({ vpcNeeded }) => policyDocument([], { vpc: vpcNeeded }) as PolicyDocument),
   });
   const body: Resource[] = [];

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { bundleApp } from './bundle-app.ts';
 import type { EntryHandler } from './entry-module.ts';
-import { ENTRY_FILE } from './graph-functions.ts';
+import { ENTRY_FILE, SOURCE_MAP_ENVIRONMENT } from './graph-functions.ts';
 import { PackageError } from './package-error.ts';
 import { projectFiles } from './package-files.ts';
 import { esbuildTarget } from './runtime.ts';
@@ -76,7 +76,7 @@ export async function buildDeploymentPackage(options: DeploymentPackageOptions):
     entryFile: ENTRY_FILE,
     cached,
     files: entries.map((e) => e.path).sort(),
-    environment: sourceMap ? { NODE_OPTIONS: '--enable-source-maps' } : {},
+    environment: sourceMap ? { ...SOURCE_MAP_ENVIRONMENT } : {},
   };
 }
 

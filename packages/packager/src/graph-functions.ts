@@ -11,6 +11,8 @@ import { chooseRuntime } from './runtime.ts';
 export const DEPLOYMENT_PACKAGE = 'deployment_package';
 /** The module of the deployment package that exports every handler. */
 export const ENTRY_FILE = 'app.mjs';
+/** What every function needs in its environment when the package ships a source map. */
+export const SOURCE_MAP_ENVIRONMENT: Readonly<Record<string, string>> = { NODE_OPTIONS: '--enable-source-maps' };
 
 // Lambda caps all of a function's environment variables, keys and values, at 4 KB together.
 const MAX_ENVIRONMENT_BYTES = 4096;
