@@ -41,7 +41,21 @@ export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom }: Runtim
   const fromTooling = createRequire(fallbackFrom);
   // Resolving from the importer's folder, not the project root, keeps a runtime package's own
   // imports (router -> events) on the copy that package was installed with.
-  const fromImporter = (resolveDir: string, path: string) => tryResolve(createRequire(join(resolveDir, 'package.json')), path);
+  const requires = new Map<string, NodeJS.Require>();
+  const fromImporter = (resolveDir: string, path: string) => {
+    let require = requires.get(resolveDir);
+    if (!require) requires.set(resolveDir, (require = createRequire(join(resolveDir, 'package.json'))));
+    return tryResolve(require, path);
+  };
+  // Memoised for the plugin's life (loadApp and the packager make one per build): a bundled SDK
+  // client's own @aws-sdk/* imports would otherwise walk the node_modules folders up again each.
+  const installed = new Map<string, boolean>();
+  const isInstalled = (specifier: string) => {
+    const name = packageName(specifier);
+    let found = installed.get(name);
+    if (found === undefined) installed.set(name, (found = projectInstalls(projectDir, name)));
+    return found;
+  };
   return {
     name: 'chalice-runtime-packages',
     setup(build) {
@@ -51,7 +65,7 @@ export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom }: Runtim
         return mode === 'shared' ? { path: pathToFileURL(resolved).href, external: true } : { path: resolved };
       });
       // The project's choice, not a dependency's: websocket installs the SDK only for its tests.
-      build.onResolve({ filter: /^@aws-sdk\// }, ({ path }) => (projectInstalls(projectDir, path) ? undefined : { path, external: true }));
+      build.onResolve({ filter: /^@aws-sdk\// }, ({ path }) => (isInstalled(path) ? undefined : { path, external: true }));
     },
   };
 }
@@ -76,12 +90,16 @@ function formatMessage(message: Message, projectDir: string): string {
 
 // Looks in node_modules folders from the project up, as Node does, but not in NODE_PATH: package
 // managers' bin shims (pnpm's) set it to their whole store, where every SDK package is found.
-function projectInstalls(projectDir: string, specifier: string): boolean {
-  const name = specifier.split('/').slice(0, 2).join('/');
+function projectInstalls(projectDir: string, name: string): boolean {
   for (let dir = resolve(projectDir); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'node_modules', name, 'package.json'))) return true;
     if (dirname(dir) === dir) return false;
   }
+}
+
+// `@aws-sdk/client-s3/dist-cjs/index.js` -> `@aws-sdk/client-s3`.
+function packageName(specifier: string): string {
+  return specifier.split('/').slice(0, 2).join('/');
 }
 
 function tryResolve(require: NodeJS.Require, specifier: string): string | undefined {
