@@ -54,7 +54,7 @@ export function buildAppGraph(app: Chalice | AppModel, config: ProjectConfig, st
     chaliceVersion: VERSION,
     nodeVersion: options.nodeVersion,
     environment: options.sourceMap ? { ...SOURCE_MAP_ENVIRONMENT } : {},
-    autogenPolicy: options.autogenPolicy ?? (({ vpcNeeded }) => policyDocument([], { vpc: vpcNeeded }) as PolicyDocument),
+    autogenPolicy: options.autogenPolicy ?? (({ vpcNeeded }) => policyDocument([], { vpc: vpcNeeded })),
   });
   const body: Resource[] = [];
   const prefix = `${config.data.app_name}-${stage}`;

@@ -5,7 +5,7 @@ import { analyzeApp, formatWarning, policyDocument } from '@chalice/policygen';
 import type { Chalice } from '@chalice/router';
 import { buildAppGraph, type BuiltGraph, type GraphOptions } from './build-graph.ts';
 import { buildDeploymentPackage, type DeploymentPackageOptions, writeAtomically } from './deployment-package.ts';
-import type { AppGraph, PolicyDocument } from './graph-types.ts';
+import type { AppGraph } from './graph-types.ts';
 import { resourcesOfKind } from './graph-query.ts';
 import { PackageError } from './package-error.ts';
 import { samTemplate } from './sam-template.ts';
@@ -94,7 +94,7 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
  */
 export function buildWithGeneratedPolicy(app: Chalice, config: ProjectConfig, stage: string, options: GraphOptions & { projectDir: string }): BuiltGraph & { policyWarnings: string[] } {
   const { statements, warnings } = analyzeApp({ projectDir: options.projectDir, entryFiles: [findAppModule(options.projectDir)] });
-  const built = buildAppGraph(app, config, stage, { ...options, autogenPolicy: ({ vpcNeeded }) => policyDocument(statements, { vpc: vpcNeeded }) as PolicyDocument });
+  const built = buildAppGraph(app, config, stage, { ...options, autogenPolicy: ({ vpcNeeded }) => policyDocument(statements, { vpc: vpcNeeded }) });
   return { ...built, policyWarnings: warnings.map((w) => `policy: ${formatWarning(w)}`) };
 }
 
