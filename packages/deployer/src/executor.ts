@@ -8,8 +8,8 @@ import { websocketRoutesDigest, withManageConnections, type RecordedWebsocketDig
 import { lambdaNotification, withNotification, withoutFunction } from './s3-notification.ts';
 import { openApiDigest, restApiDocument } from './rest-api-document.ts';
 import { restApiSettingsChanges } from './rest-api-settings.ts';
-import { getRecorded, removeRecorded, setRecorded } from './state.ts';
-import type { DeployedState, RecordedResource } from './state-types.ts';
+import { getRecorded, removeRecorded, setRecorded, type RecordedOfType } from './state.ts';
+import type { DeployedState, RecordedResource, RecordedResourceType } from './state-types.ts';
 
 /**
  * What {@link executePlan} runs the plan with.
@@ -97,10 +97,8 @@ class Run {
         return this.updateRestApiSettings(step);
       case 'putRestApi':
         return this.putRestApi(step);
-      case 'addRestApiPermission': {
-        const sourceArn = executeApiArn(this.target, this.restApiId(step.restApi));
-        return aws.addPermission(step.functionName, { statementId: permissionId(PRINCIPAL.apiGateway, sourceArn), principal: PRINCIPAL.apiGateway, sourceArn });
-      }
+      case 'addRestApiPermission':
+        return this.addApiPermission(step.functionName, this.restApiId(step.restApi));
       case 'createWebsocketApi': {
         const { apiId } = await aws.createWebsocketApi(step.name);
         const url = websocketApiUrl(this.target, apiId, step.apiGatewayStage);
@@ -115,10 +113,8 @@ class Run {
         return aws.deleteWebsocketRoute(this.websocketApiId(step.websocketApi), step.routeId);
       case 'deleteWebsocketIntegration':
         return aws.deleteWebsocketIntegration(this.websocketApiId(step.websocketApi), step.integrationId);
-      case 'addWebsocketApiPermission': {
-        const sourceArn = executeApiArn(this.target, this.websocketApiId(step.websocketApi));
-        return aws.addPermission(step.functionName, { statementId: permissionId(PRINCIPAL.apiGateway, sourceArn), principal: PRINCIPAL.apiGateway, sourceArn });
-      }
+      case 'addWebsocketApiPermission':
+        return this.addApiPermission(step.functionName, this.websocketApiId(step.websocketApi));
       case 'deployWebsocketApi':
         return this.deployWebsocketApi(step);
       case 'putRule': {
@@ -179,8 +175,7 @@ class Run {
 
   private async putRestApi(step: InstructionOfKind<'putRestApi'>): Promise<void> {
     const { restApi } = step;
-    const recorded = getRecorded(this.state, step.resourceName, 'rest_api');
-    if (!recorded) throw new Error(`REST API "${step.resourceName}" is not recorded: the plan creates it first`);
+    const recorded = this.recorded(step.resourceName, 'rest_api', 'REST API');
     const document = restApiDocument(restApi, this.target, (name) => this.lambdaArn(name));
     await this.aws.putRestApi(recorded.rest_api_id, document);
     await this.aws.createDeployment(recorded.rest_api_id, restApi.apiGatewayStage);
@@ -210,8 +205,7 @@ class Run {
   }
 
   private async deployWebsocketApi(step: InstructionOfKind<'deployWebsocketApi'>): Promise<void> {
-    const recorded = getRecorded(this.state, step.resourceName, 'websocket_api');
-    if (!recorded) throw new Error(`Websocket API "${step.resourceName}" is not recorded: the plan creates it first`);
+    const recorded = this.recorded(step.resourceName, 'websocket_api', 'Websocket API');
     const apiId = recorded.websocket_api_id;
     const { deploymentId } = await this.aws.createWebsocketDeployment(apiId);
     if (await this.aws.getWebsocketStage(apiId, step.apiGatewayStage)) await this.aws.updateWebsocketStage(apiId, step.apiGatewayStage, deploymentId);
@@ -244,27 +238,32 @@ class Run {
   private spec(planned: PlannedFunction): FunctionSpec {
     const { roleArn } = planned;
     if (typeof roleArn === 'string') return { ...planned, roleArn };
-    const role = getRecorded(this.state, roleArn.recordedRole, 'iam_role');
-    if (!role) throw new Error(`IAM role "${roleArn.recordedRole}" is not recorded: the plan creates it first`);
-    return { ...planned, roleArn: role.role_arn };
+    return { ...planned, roleArn: this.recorded(roleArn.recordedRole, 'iam_role', 'IAM role').role_arn };
+  }
+
+  // What a step needs of a resource an earlier step made, or the planner found and recorded.
+  private recorded<T extends RecordedResourceType>(resourceName: string, type: T, what: string): RecordedOfType<T> {
+    const found = getRecorded(this.state, resourceName, type);
+    if (!found) throw new Error(`${what} "${resourceName}" is not recorded: the plan creates or records it first`);
+    return found;
   }
 
   private lambdaArn(resourceName: string): string {
-    const fn = getRecorded(this.state, resourceName, 'lambda_function');
-    if (!fn) throw new Error(`Lambda function "${resourceName}" is not recorded: the plan creates or records it first`);
-    return fn.lambda_arn;
+    return this.recorded(resourceName, 'lambda_function', 'Lambda function').lambda_arn;
   }
 
   private restApiId(resourceName: string): string {
-    const api = getRecorded(this.state, resourceName, 'rest_api');
-    if (!api) throw new Error(`REST API "${resourceName}" is not recorded: the plan creates it first`);
-    return api.rest_api_id;
+    return this.recorded(resourceName, 'rest_api', 'REST API').rest_api_id;
   }
 
   private websocketApiId(resourceName: string): string {
-    const api = getRecorded(this.state, resourceName, 'websocket_api');
-    if (!api) throw new Error(`Websocket API "${resourceName}" is not recorded: the plan creates or records it first`);
-    return api.websocket_api_id;
+    return this.recorded(resourceName, 'websocket_api', 'Websocket API').websocket_api_id;
+  }
+
+  // Lets API Gateway invoke the function from every stage, method and route of the API.
+  private addApiPermission(functionName: string, apiId: string): Promise<void> {
+    const sourceArn = executeApiArn(this.target, apiId);
+    return this.aws.addPermission(functionName, { statementId: permissionId(PRINCIPAL.apiGateway, sourceArn), principal: PRINCIPAL.apiGateway, sourceArn });
   }
 
   private integrationUri(functionResourceName: string): string {
