@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { REQUIRE_BANNER, formatBuildErrors, runtimePackagesPlugin } from './bundling.ts';
 
 /** The app module names Chalice looks for, in order. */
+// @chalice/policygen has its own copy (APP_ENTRY_FILES) so that it needs no esbuild: change both together.
 export const APP_FILES = ['app.ts', 'app.mts', 'app.js', 'app.mjs'];
 
 /**

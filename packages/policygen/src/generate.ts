@@ -28,6 +28,8 @@ export interface AppAnalysis {
 }
 
 /** The app module of a project, as Chalice looks for it. */
+// The same list as @chalice/config's APP_FILES, kept here so that policygen works without
+// @chalice/config (and the esbuild it brings); change both together.
 export const APP_ENTRY_FILES = ['app.ts', 'app.mts', 'app.js', 'app.mjs'];
 
 function entryFiles(projectDir: string, files: FileResolver, given: string[] | undefined): string[] {
