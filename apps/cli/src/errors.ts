@@ -3,6 +3,17 @@ export class UserError extends Error {
   readonly code = 'USER_ERROR';
 }
 
+/**
+ * A flag's value checked against its choices, or a {@link UserError} naming them.
+ *
+ * @example
+ * const source = oneOf('--source', options.source, ['codecommit', 'github'] as const);
+ */
+export function oneOf<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) throw new UserError(`${flag} must be ${choices.join(' or ')}, got ${JSON.stringify(value)}`);
+  return value as T;
+}
+
 // Errors from the packages that mean "your project, your command line or your AWS set-up is wrong".
 const USER_CODES = new Set([
   'USER_ERROR',

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '@chalice/config';
 import { pipelineTemplate } from '@chalice/packager';
-import { UserError } from '../errors.ts';
+import { oneOf, UserError } from '../errors.ts';
 
 /**
  * What `chalice generate-pipeline` takes. `projectDir` is where `.chalice/config.json` gives the
@@ -41,11 +41,6 @@ export function generatePipelineCommand(options: GeneratePipelineCommand): void 
   const { template, buildspec } = pipelineTemplate({ pipelineVersion, source, appName, ...(buildspecFile ? { buildspecFile } : {}) });
   write(resolve(options.file), `${JSON.stringify(template, null, 2)}\n`);
   if (buildspec && options.buildspecFile) write(resolve(options.buildspecFile), buildspec);
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} must be ${allowed.join(' or ')}, got ${JSON.stringify(value)}`);
-  return value as T;
 }
 
 // The path CodeBuild will read, relative to the repository root, with forward slashes.

@@ -4,7 +4,7 @@ import { loadApp } from '@chalice/config';
 import { createAwsFacade, DeployError, readState, statePath, type AwsFacade } from '@chalice/deployer';
 import { generateTypescriptSdk, readZip } from '@chalice/packager';
 import { describeApp } from '@chalice/router';
-import { UserError } from '../errors.ts';
+import { oneOf, UserError } from '../errors.ts';
 import { checkFeatureFlags } from '../experimental.ts';
 
 /** The SDK kinds: our own typed client, or API Gateway's generated JavaScript SDK. */
@@ -36,8 +36,7 @@ export interface GenerateSdkCommand {
  * await generateSdkCommand({ projectDir: process.cwd(), stage: 'dev', sdkType: 'typescript', out: 'sdk' });
  */
 export async function generateSdkCommand(options: GenerateSdkCommand): Promise<void> {
-  const sdkType = options.sdkType as (typeof SDK_TYPES)[number];
-  if (!SDK_TYPES.includes(sdkType)) throw new UserError(`--sdk-type must be ${SDK_TYPES.join(' or ')}, got ${JSON.stringify(options.sdkType)}`);
+  const sdkType = oneOf('--sdk-type', options.sdkType, SDK_TYPES);
   if (!options.out) throw new UserError('Missing OUT: the folder to write the SDK to (chalice generate-sdk OUT)');
   const files = sdkType === 'typescript' ? await typescriptSdk(options) : await javascriptSdk(options);
   const out = resolve(options.out);
