@@ -1,3 +1,4 @@
+import { DEFAULT_STAGE } from '@chalice/config';
 import { deployedFunctionArn, facadeFor, type DeployedTarget } from './deployed-function.ts';
 
 /** What `chalice invoke` sends. */
@@ -22,7 +23,7 @@ export interface InvokeOutcome {
  * if (functionError) process.exitCode = 1;
  */
 export async function invokeFunction(options: InvokeOptions): Promise<InvokeOutcome> {
-  const arn = deployedFunctionArn(options.projectDir, options.stage ?? 'dev', options.name);
+  const arn = deployedFunctionArn(options.projectDir, options.stage ?? DEFAULT_STAGE, options.name);
   const aws = await facadeFor(options);
   const result = await aws.invoke(arn, options.payload);
   return { payload: new TextDecoder().decode(result.payload), functionError: result.functionError };

@@ -1,3 +1,4 @@
+import { API_HANDLER, DEFAULT_STAGE } from '@chalice/config';
 import { functionNameOf } from './aws-names.ts';
 import { deployedFunctionArn, facadeFor, type DeployedTarget } from './deployed-function.ts';
 import { DeployError } from './errors.ts';
@@ -65,7 +66,7 @@ export function formatLogEvent(event: LogEvent): string {
 export async function showLogs(options: LogsOptions): Promise<void> {
   const now = options.now ?? Date.now;
   let startTime = parseSince(options.since ?? '10m', now());
-  const arn = deployedFunctionArn(options.projectDir, options.stage ?? 'dev', options.name ?? 'api_handler');
+  const arn = deployedFunctionArn(options.projectDir, options.stage ?? DEFAULT_STAGE, options.name ?? API_HANDLER);
   const aws = await facadeFor(options);
   const logGroupName = `/aws/lambda/${functionNameOf(arn)}`;
   // Following re-reads from the newest timestamp seen: events of that millisecond come twice.
