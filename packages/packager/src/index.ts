@@ -22,7 +22,7 @@ export type {
   SqsEventSourceResource,
   WebsocketApiResource,
 } from './graph-types.ts';
-export { lambdaFunctionName, MAX_FUNCTION_NAME, templateResourceName } from './naming.ts';
+export { isTopicArn, lambdaFunctionName, MAX_FUNCTION_NAME, templateResourceName } from './naming.ts';
 export { LAMBDA_TRUST_POLICY, privateApiPolicy } from './policy.ts';
 export { buildDeploymentPackage, type DeploymentPackage, type DeploymentPackageOptions } from './deployment-package.ts';
 export type { EntryHandler } from './entry-module.ts';

@@ -33,3 +33,15 @@ export function templateResourceName(name: string): string {
     .join('');
   return camel.replace(/[^A-Za-z0-9]/g, '');
 }
+
+/**
+ * Whether an SNS subscription's `topic` is an ARN (used as it is) rather than a topic name of
+ * the deploying account and region. Templates and the deployer must agree on it.
+ *
+ * @example
+ * isTopicArn('arn:aws:sns:eu-west-1:123456789012:alerts'); // true
+ * isTopicArn('alerts'); // false
+ */
+export function isTopicArn(topic: string): boolean {
+  return /^arn:aws[a-z-]*:sns:/.test(topic);
+}

@@ -8,7 +8,7 @@ import type {
   SnsSubscriptionResource,
   SqsEventSourceResource,
 } from './graph-types.ts';
-import { templateResourceName } from './naming.ts';
+import { isTopicArn, templateResourceName } from './naming.ts';
 import type { SamEvent, TemplatePart } from './sam-template.ts';
 
 /** The graph resources that become an `Events` entry of their function. */
@@ -108,7 +108,7 @@ function samEvent(resource: FunctionEventResource): SamEvent {
 
 // A topic given by name is in the stack's own account and region; an ARN may point elsewhere.
 function snsTopicArn(topic: string): unknown {
-  if (/^arn:aws[a-z-]*:sns:/.test(topic)) return topic;
+  if (isTopicArn(topic)) return topic;
   return { 'Fn::Sub': `arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:${topic}` };
 }
 

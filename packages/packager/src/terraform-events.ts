@@ -5,6 +5,7 @@ import type {
   SnsSubscriptionResource,
   SqsEventSourceResource,
 } from './graph-types.ts';
+import { isTopicArn } from './naming.ts';
 import { interpolate, jsonTemplate, reference, template, type TerraformBlock, type TerraformConfigBuilder, type TerraformExpression } from './terraform-values.ts';
 
 // The deploying account's partition, region and id, for ARNs built from names. The region's
@@ -110,7 +111,7 @@ export function bucketNotifications(config: TerraformConfigBuilder, notification
  * snsSubscription(config, subscription); // aws_sns_topic_subscription.on_message_sns_subscription
  */
 export function snsSubscription(config: TerraformConfigBuilder, subscription: SnsSubscriptionResource): void {
-  const topicArn = subscription.topic.startsWith('arn:') ? subscription.topic : template('arn:', PARTITION, ':sns:', REGION, ':', ACCOUNT, `:${subscription.topic}`);
+  const topicArn = isTopicArn(subscription.topic) ? subscription.topic : template('arn:', PARTITION, ':sns:', REGION, ':', ACCOUNT, `:${subscription.topic}`);
   config.resource('aws_sns_topic_subscription', subscription.resourceName, {
     topic_arn: topicArn,
     protocol: 'lambda',
