@@ -5,7 +5,22 @@ import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 import { API_THROTTLED, withRetries } from './retry.ts';
 
-const MISSING = ['NotFoundException'];
+/**
+ * How the REST and websocket API calls send: `apigateway:<operation>` in errors, a slow second
+ * round of throttling retries (API Gateway's per-account quotas outlast the SDK's), and, for
+ * `sendIfExists`, `null` when API Gateway says the resource is not found.
+ *
+ * @example
+ * const { send } = apiGatewaySenders(context);
+ * await send('CreateDeployment', () => client.send(new sdk.CreateDeploymentCommand(input)));
+ */
+export function apiGatewaySenders(context: AwsContext) {
+  const throttled = <T>(run: () => Promise<T>) => () => withRetries(run, API_THROTTLED, context.sleep);
+  return {
+    send: <T>(operation: string, run: () => Promise<T>): Promise<T> => call(`apigateway:${operation}`, throttled(run)),
+    sendIfExists: <T>(operation: string, run: () => Promise<T>): Promise<T | null> => callIfExists(`apigateway:${operation}`, ['NotFoundException'], throttled(run)),
+  };
+}
 
 /**
  * The facade's API Gateway (REST) calls. The API's whole definition is imported from the
@@ -22,11 +37,11 @@ const MISSING = ['NotFoundException'];
  */
 export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'updateRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
   const apigateway = lazyClient(() => loadSdk<typeof ApiGatewaySdk>('@aws-sdk/client-api-gateway'), (sdk) => new sdk.APIGatewayClient(context.clientConfig));
-  const throttled = <T>(run: () => Promise<T>) => () => withRetries(run, API_THROTTLED, context.sleep);
+  const { send, sendIfExists } = apiGatewaySenders(context);
   return {
     async getRestApi(restApiId) {
       const { client, sdk } = apigateway();
-      const out = await callIfExists('apigateway:GetRestApi', MISSING, throttled(() => client.send(new sdk.GetRestApiCommand({ restApiId }))));
+      const out = await sendIfExists('GetRestApi', () => client.send(new sdk.GetRestApiCommand({ restApiId })));
       if (!out) return null;
       const { endpointConfiguration: endpoint, minimumCompressionSize } = out;
       return {
@@ -42,30 +57,30 @@ export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestAp
     async createRestApi(name, endpointType) {
       const { client, sdk } = apigateway();
       const input = { name, endpointConfiguration: { types: [endpointType as ApiGatewaySdk.EndpointType] } };
-      const out = await call('apigateway:CreateRestApi', throttled(() => client.send(new sdk.CreateRestApiCommand(input))));
+      const out = await send('CreateRestApi', () => client.send(new sdk.CreateRestApiCommand(input)));
       return { restApiId: out.id! };
     },
     async putRestApi(restApiId, document) {
       const { client, sdk } = apigateway();
       // Warnings (e.g. an unsupported OpenAPI keyword) must not fail a deploy; errors still do.
       const input = { restApiId, mode: 'overwrite' as const, failOnWarnings: false, body: new TextEncoder().encode(JSON.stringify(document)) };
-      await call('apigateway:PutRestApi', throttled(() => client.send(new sdk.PutRestApiCommand(input))));
+      await send('PutRestApi', () => client.send(new sdk.PutRestApiCommand(input)));
     },
     async updateRestApi(restApiId, patchOperations) {
       const { client, sdk } = apigateway();
-      await call('apigateway:UpdateRestApi', throttled(() => client.send(new sdk.UpdateRestApiCommand({ restApiId, patchOperations }))));
+      await send('UpdateRestApi', () => client.send(new sdk.UpdateRestApiCommand({ restApiId, patchOperations })));
     },
     async createDeployment(restApiId, stageName) {
       const { client, sdk } = apigateway();
-      await call('apigateway:CreateDeployment', throttled(() => client.send(new sdk.CreateDeploymentCommand({ restApiId, stageName }))));
+      await send('CreateDeployment', () => client.send(new sdk.CreateDeploymentCommand({ restApiId, stageName })));
     },
     async deleteRestApi(restApiId) {
       const { client, sdk } = apigateway();
-      await callIfExists('apigateway:DeleteRestApi', MISSING, throttled(() => client.send(new sdk.DeleteRestApiCommand({ restApiId }))));
+      await sendIfExists('DeleteRestApi', () => client.send(new sdk.DeleteRestApiCommand({ restApiId })));
     },
     async getSdk(restApiId, stageName, sdkType) {
       const { client, sdk } = apigateway();
-      const out = await call('apigateway:GetSdk', throttled(() => client.send(new sdk.GetSdkCommand({ restApiId, stageName, sdkType }))));
+      const out = await send('GetSdk', () => client.send(new sdk.GetSdkCommand({ restApiId, stageName, sdkType })));
       if (!out.body) throw new AwsError('AWS_CALL_FAILED', 'apigateway:GetSdk', `API Gateway sent no SDK for stage ${stageName} of REST API ${restApiId}`);
       return out.body;
     },

@@ -1,10 +1,8 @@
 import type * as ApiGatewayV2Sdk from '@aws-sdk/client-apigatewayv2';
-import { call, callIfExists } from './call.ts';
+import { apiGatewaySenders } from './api-gateway.ts';
 import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
-import { API_THROTTLED, withRetries } from './retry.ts';
 
-const MISSING = ['NotFoundException'];
 const TARGET_PREFIX = 'integrations/';
 
 type WebsocketCalls = Pick<
@@ -43,9 +41,7 @@ type WebsocketCalls = Pick<
  */
 export function apiGatewayV2Calls(context: AwsContext): WebsocketCalls {
   const apigateway = lazyClient(() => loadSdk<typeof ApiGatewayV2Sdk>('@aws-sdk/client-apigatewayv2'), (sdk) => new sdk.ApiGatewayV2Client(context.clientConfig));
-  const send = <T>(operation: string, run: () => Promise<T>) => call(`apigateway:${operation}`, () => withRetries(run, API_THROTTLED, context.sleep));
-  const sendIfExists = <T>(operation: string, run: () => Promise<T>) =>
-    callIfExists(`apigateway:${operation}`, MISSING, () => withRetries(run, API_THROTTLED, context.sleep));
+  const { send, sendIfExists } = apiGatewaySenders(context);
   // API Gateway v2 pages with NextToken; a page may be empty and still have one.
   async function pages<T>(operation: string, page: (nextToken: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[]> {
     const items: T[] = [];
