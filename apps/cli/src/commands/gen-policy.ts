@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { formatWarning, generatePolicy } from '@chalice/policygen';
+import { printLine, printWarnings } from '../output.ts';
 
 /**
  * `chalice gen-policy [--filename F]`: prints the IAM policy generated from the app's source
@@ -11,6 +12,6 @@ import { formatWarning, generatePolicy } from '@chalice/policygen';
  */
 export async function genPolicyCommand({ projectDir, filename }: { projectDir: string; filename?: string }): Promise<void> {
   const generated = generatePolicy({ projectDir, entryFiles: filename === undefined ? undefined : [resolve(projectDir, filename)] });
-  for (const warning of generated.warnings) process.stderr.write(`Warning: ${formatWarning(warning)}\n`);
-  process.stdout.write(`${JSON.stringify(generated.policy, null, 2)}\n`);
+  printWarnings(generated.warnings.map(formatWarning));
+  printLine(JSON.stringify(generated.policy, null, 2));
 }

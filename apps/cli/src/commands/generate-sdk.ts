@@ -6,6 +6,7 @@ import { generateTypescriptSdk, readZip } from '@chalice/packager';
 import { describeApp } from '@chalice/router';
 import { oneOf, UserError } from '../errors.ts';
 import { checkFeatureFlags } from '../experimental.ts';
+import { printLine } from '../output.ts';
 
 /** The SDK kinds: our own typed client, or API Gateway's generated JavaScript SDK. */
 export const SDK_TYPES = ['typescript', 'javascript'] as const;
@@ -44,7 +45,7 @@ export async function generateSdkCommand(options: GenerateSdkCommand): Promise<v
     mkdirSync(dirname(join(out, path)), { recursive: true });
     writeFileSync(join(out, path), data);
   }
-  process.stdout.write(`Wrote the ${sdkType} SDK to ${options.out}: ${Object.keys(files).sort().join(', ')}\n`);
+  printLine(`Wrote the ${sdkType} SDK to ${options.out}: ${Object.keys(files).sort().join(', ')}`);
 }
 
 async function typescriptSdk(options: GenerateSdkCommand): Promise<Record<string, string>> {

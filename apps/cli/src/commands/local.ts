@@ -1,5 +1,6 @@
 import { startLocalServer } from '@chalice/local';
 import { checkFeatureFlags } from '../experimental.ts';
+import { printLine } from '../output.ts';
 
 /** What `chalice local` takes. */
 export interface LocalCommand {
@@ -13,11 +14,11 @@ export interface LocalCommand {
 /** `chalice local`: serves the project until Ctrl-C, then stops cleanly. */
 export async function serveLocal(options: LocalCommand): Promise<void> {
   const server = await startLocalServer({ ...options, check: checkFeatureFlags });
-  process.stdout.write(`Serving on ${server.url}\n`);
+  printLine(`Serving on ${server.url}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await server.close();
-  process.stdout.write('Stopped.\n');
+  printLine('Stopped.');
 }

@@ -1,4 +1,5 @@
 import { showLogs } from '@chalice/deployer';
+import { printLine } from '../output.ts';
 
 /** What `chalice logs` takes. */
 export interface LogsCommand {
@@ -17,7 +18,7 @@ export async function logsCommand(options: LogsCommand): Promise<void> {
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   try {
-    await showLogs({ ...options, signal: stop.signal, onEvent: (line) => process.stdout.write(`${line}\n`) });
+    await showLogs({ ...options, signal: stop.signal, onEvent: printLine });
   } finally {
     process.off('SIGINT', onSignal);
   }

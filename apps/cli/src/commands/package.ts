@@ -1,6 +1,7 @@
 import { packageApp } from '@chalice/packager';
 import { UserError } from '../errors.ts';
 import { checkFeatureFlags } from '../experimental.ts';
+import { printLine, printWarnings } from '../output.ts';
 
 /** What `chalice package` takes. */
 export interface PackageCommand {
@@ -23,7 +24,7 @@ export async function packageCommand(options: PackageCommand): Promise<void> {
   if (!options.out) throw new UserError('Missing OUT: chalice package OUT (the folder to write; with --single-file, the zip file)');
   const pkgFormat = oneOf('--pkg-format', options.pkgFormat, FORMATS);
   const templateFormat = oneOf('--template-format', options.templateFormat, TEMPLATE_FORMATS);
-  process.stdout.write('Creating deployment package.\n');
+  printLine('Creating deployment package.');
   const result = await packageApp({
     projectDir: options.projectDir,
     stage: options.stage,
@@ -37,8 +38,8 @@ export async function packageCommand(options: PackageCommand): Promise<void> {
     // The seed's one line; each step's detail only when debugging.
     onProgress: options.debug ? (message) => process.stderr.write(`${message}\n`) : undefined,
   });
-  for (const warning of result.warnings) process.stderr.write(`Warning: ${warning}\n`);
-  process.stdout.write(options.singleFile ? `Wrote ${options.out} (${result.files.join(', ')})\n` : `Wrote ${result.files.join(', ')} to ${options.out}\n`);
+  printWarnings(result.warnings);
+  printLine(options.singleFile ? `Wrote ${options.out} (${result.files.join(', ')})` : `Wrote ${result.files.join(', ')} to ${options.out}`);
 }
 
 function oneOf<T extends string>(flag: string, value: string, choices: readonly T[]): T {
