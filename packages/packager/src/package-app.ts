@@ -8,6 +8,7 @@ import { buildDeploymentPackage, type DeploymentPackageOptions, writeAtomically 
 import type { AppGraph } from './graph-types.ts';
 import { resourcesOfKind } from './graph-query.ts';
 import { PackageError } from './package-error.ts';
+import { oldestRuntime } from './runtime.ts';
 import { samTemplate } from './sam-template.ts';
 import { mergeTemplates, readMergeFile, serializeTemplate, type TemplateFormat } from './template-files.ts';
 import { terraformConfig } from './terraform-config.ts';
@@ -112,11 +113,6 @@ export function deploymentPackageInputs(graph: AppGraph): Pick<DeploymentPackage
     handlers: functions.map((fn) => ({ exportName: fn.exportName, functionName: fn.purpose === 'api' ? null : fn.resourceName })),
     runtime: oldestRuntime(functions.map((fn) => fn.runtime)),
   };
-}
-
-function oldestRuntime(runtimes: string[]): string {
-  const major = (runtime: string) => Number(/\d+/.exec(runtime)?.[0] ?? 0);
-  return [...new Set(runtimes)].sort((a, b) => major(a) - major(b))[0] ?? 'nodejs22.x';
 }
 
 function checkWritable(out: string, singleFile: boolean): void {

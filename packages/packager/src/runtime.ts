@@ -57,6 +57,17 @@ export function esbuildTarget(runtime: string): string {
   return `node${nodeMajor(runtime)}`;
 }
 
+/**
+ * The oldest of the functions' runtimes, which the one deployment package they share is built
+ * for; the oldest supported runtime when there are none.
+ *
+ * @example
+ * oldestRuntime(['nodejs24.x', 'nodejs22.x']); // 'nodejs22.x'
+ */
+export function oldestRuntime(runtimes: string[]): string {
+  return [...new Set(runtimes)].sort((a, b) => nodeMajor(a) - nodeMajor(b))[0] ?? name(Math.min(...SUPPORTED));
+}
+
 function nodeMajor(runtime: string): number {
   const major = /^nodejs(\d+)\.x$/.exec(runtime)?.[1];
   const problem =
