@@ -1,4 +1,4 @@
-import { hasAwsErrorCode, toAwsError } from './aws-error.ts';
+import { AwsError, hasAwsErrorCode, toAwsError } from './aws-error.ts';
 
 /**
  * Runs one AWS call (with whatever retries `run` does inside), so that any failure reaches
@@ -11,6 +11,22 @@ export async function call<T>(operation: string, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
+    throw toAwsError(error, operation);
+  }
+}
+
+/**
+ * Like {@link call}, for a resource that is the user's and must exist (a bucket, a queue): an
+ * answer with one of the `missing` codes is an `AwsError` saying so with `message`.
+ *
+ * @example
+ * await callRequiring('s3:GetBucketNotificationConfiguration', ['NoSuchBucket'], `S3 bucket ${bucket} does not exist`, () => s3().send(command));
+ */
+export async function callRequiring<T>(operation: string, missing: readonly string[], message: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (hasAwsErrorCode(error, missing)) throw new AwsError('AWS_CALL_FAILED', operation, message, { cause: error });
     throw toAwsError(error, operation);
   }
 }

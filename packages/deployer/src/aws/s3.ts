@@ -1,6 +1,5 @@
 import type * as S3Sdk from '@aws-sdk/client-s3';
-import { AwsError, hasAwsErrorCode } from './aws-error.ts';
-import { call } from './call.ts';
+import { callRequiring } from './call.ts';
 import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade, BucketNotification } from './facade.ts';
 
@@ -15,15 +14,8 @@ import type { AwsFacade, BucketNotification } from './facade.ts';
  */
 export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotification' | 'putBucketNotification'> {
   const s3 = lazyClient(() => loadSdk<typeof S3Sdk>('@aws-sdk/client-s3'), (sdk) => new sdk.S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
-  const bucketCall = async <T>(operation: string, bucket: string, run: () => Promise<T>): Promise<T> =>
-    call(operation, async () => {
-      try {
-        return await run();
-      } catch (error) {
-        if (!hasAwsErrorCode(error, ['NoSuchBucket'])) throw error;
-        throw new AwsError('AWS_CALL_FAILED', operation, `S3 bucket ${bucket} does not exist: create it or fix the bucket name`, { cause: error });
-      }
-    });
+  const bucketCall = <T>(operation: string, bucket: string, run: () => Promise<T>): Promise<T> =>
+    callRequiring(operation, ['NoSuchBucket'], `S3 bucket ${bucket} does not exist: create it or fix the bucket name`, run);
   return {
     async getBucketNotification(bucket) {
       const { client, sdk } = s3();

@@ -1,6 +1,5 @@
 import type * as SqsSdk from '@aws-sdk/client-sqs';
-import { AwsError, hasAwsErrorCode } from './aws-error.ts';
-import { call } from './call.ts';
+import { call, callRequiring } from './call.ts';
 import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
 
@@ -16,15 +15,12 @@ export function sqsCalls(context: AwsContext): Pick<AwsFacade, 'getQueueArn'> {
   return {
     async getQueueArn(queueName) {
       const { client, sdk } = sqs();
-      const operation = 'sqs:GetQueueUrl';
-      const { QueueUrl } = await call(operation, async () => {
-        try {
-          return await client.send(new sdk.GetQueueUrlCommand({ QueueName: queueName }));
-        } catch (error) {
-          if (!hasAwsErrorCode(error, ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue'])) throw error;
-          throw new AwsError('AWS_CALL_FAILED', operation, `SQS queue ${queueName} does not exist in ${context.clientConfig.region}: create it or fix the queue name`, { cause: error });
-        }
-      });
+      const { QueueUrl } = await callRequiring(
+        'sqs:GetQueueUrl',
+        ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue'],
+        `SQS queue ${queueName} does not exist in ${context.clientConfig.region}: create it or fix the queue name`,
+        () => client.send(new sdk.GetQueueUrlCommand({ QueueName: queueName })),
+      );
       const out = await call('sqs:GetQueueAttributes', () => client.send(new sdk.GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] })));
       return out.Attributes!.QueueArn!;
     },
