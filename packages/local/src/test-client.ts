@@ -79,7 +79,7 @@ export class TestClient {
 
   /** Websocket connections through the local websocket API: `connect('/', { headers, query })`. */
   readonly ws = {
-    connect: (path = '/', options?: TestConnectOptions): Promise<TestWebsocket> => connectTestWebsocket(() => this.#gateway.websocket, this.#connections, path, options),
+    connect: (path = '/', options?: TestConnectOptions): Promise<TestWebsocket> => connectTestWebsocket(this.#gateway.websocket, this.#connections, path, options),
   };
 
   /** HTTP requests through the local API Gateway. */

@@ -95,10 +95,10 @@ class TestConnection implements LocalConnection {
  */
 export class TestWebsocket {
   readonly #connection: TestConnection;
-  readonly #gateway: () => LocalWebsocketGateway;
+  readonly #gateway: LocalWebsocketGateway;
   readonly #connections: WebsocketConnections;
 
-  constructor(connection: TestConnection, gateway: () => LocalWebsocketGateway, connections: WebsocketConnections) {
+  constructor(connection: TestConnection, gateway: LocalWebsocketGateway, connections: WebsocketConnections) {
     this.#connection = connection;
     this.#gateway = gateway;
     this.#connections = connections;
@@ -118,7 +118,7 @@ export class TestWebsocket {
   async send(data: string | Uint8Array): Promise<void> {
     if (this.closed !== null) throw new Error(`The connection is closed (code ${this.closed})`);
     const binary = typeof data !== 'string';
-    await this.#gateway().message(this.#connection, binary ? data : new TextEncoder().encode(data), binary);
+    await this.#gateway.message(this.#connection, binary ? data : new TextEncoder().encode(data), binary);
   }
 
   /** The next message from the app: text as a string, binary as bytes. Rejects after `timeoutMs` (default 1000) or on close. */
@@ -150,13 +150,13 @@ function closeConnection(
   connection: TestConnection,
   code: number,
   reason: string,
-  gateway: () => LocalWebsocketGateway,
+  gateway: LocalWebsocketGateway,
   connections: WebsocketConnections,
 ): Promise<void> {
   if (connection.disconnected) return connection.disconnected;
   connection.end(code);
   connections.remove(connection.id);
-  return (connection.disconnected = gateway().disconnect(connection, code, reason));
+  return (connection.disconnected = gateway.disconnect(connection, code, reason));
 }
 
 /**
@@ -164,10 +164,10 @@ function closeConnection(
  * and throws {@link ConnectionRefusedError} if it is refused.
  *
  * @example
- * const conn = await connectTestWebsocket(() => gateway.websocket, connections, '/', { headers: { 'User-Agent': 'me' } });
+ * const conn = await connectTestWebsocket(gateway.websocket, connections, '/', { headers: { 'User-Agent': 'me' } });
  */
 export async function connectTestWebsocket(
-  gateway: () => LocalWebsocketGateway,
+  gateway: LocalWebsocketGateway,
   connections: WebsocketConnections,
   path = '/',
   { headers = {}, query }: TestConnectOptions = {},
@@ -184,7 +184,7 @@ export async function connectTestWebsocket(
   const connection: TestConnection = new TestConnection(userAgent, all[find('host') ?? 'Host']!, (code, reason) => {
     void closeConnection(connection, code, reason, gateway, connections);
   });
-  const outcome = await gateway().connect(connection, url, all);
+  const outcome = await gateway.connect(connection, url, all);
   if (!outcome.accepted) throw new ConnectionRefusedError(outcome.statusCode, outcome.body);
   connections.add(connection);
   return new TestWebsocket(connection, gateway, connections);
