@@ -1,3 +1,5 @@
+import { API_HANDLER } from '@chalice/config';
+
 /**
  * Lambda's limit on a function name; `<app>-<stage>-<name>` must fit.
  * https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html
@@ -13,7 +15,7 @@ export const MAX_FUNCTION_NAME = 64;
  * lambdaFunctionName('shop', 'dev', 'every_hour');  // 'shop-dev-every_hour'
  */
 export function lambdaFunctionName(appName: string, stage: string, name: string): string {
-  return name === 'api_handler' ? `${appName}-${stage}` : `${appName}-${stage}-${name}`;
+  return name === API_HANDLER ? `${appName}-${stage}` : `${appName}-${stage}-${name}`;
 }
 
 /**
@@ -25,7 +27,7 @@ export function lambdaFunctionName(appName: string, stage: string, name: string)
  * templateResourceName('websocket_connect'); // 'WebsocketConnect'
  */
 export function templateResourceName(name: string): string {
-  if (name === 'api_handler') return 'APIHandler';
+  if (name === API_HANDLER) return 'APIHandler';
   const camel = name
     .split(/[-_]+/)
     .filter(Boolean)

@@ -1,3 +1,4 @@
+import { API_HANDLER } from '@chalice/config';
 import type { AppModel, CorsModel, RouteModel } from '@chalice/router';
 import type { PolicyDocument, RestApiResource } from './graph-types.ts';
 import { securityRequirements, securitySchemes, type OpenApiSecurityRequirement, type OpenApiSecurityScheme } from './openapi-security.ts';
@@ -128,7 +129,7 @@ const METHOD_ORDER = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
  */
 export function buildOpenApi(api: OpenApiInput, options: OpenApiOptions): OpenApiDocument {
   // A fresh copy per use: a shared object would come out of the YAML writer as an alias.
-  const handlerUri = (): unknown => structuredClone(options.lambdaUri(api.lambdaFunction ?? 'api_handler'));
+  const handlerUri = (): unknown => structuredClone(options.lambdaUri(api.lambdaFunction ?? API_HANDLER));
   const byPath = new Map<string, RouteModel[]>();
   for (const route of api.routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
   const paths: OpenApiDocument['paths'] = {};
