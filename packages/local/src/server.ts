@@ -9,6 +9,7 @@ import { rawHeaders, sourceIp } from './node-request.ts';
 import { applyEnvironment, localStage, projectConfig } from './project.ts';
 import { WebsocketConnections } from './ws-connections.ts';
 import { pointAtLocalEndpoint } from './ws-endpoint.ts';
+import { INTERNAL } from './ws-gateway.ts';
 import { serveWebsockets } from './ws-server.ts';
 
 /** Options of {@link startLocalServer}. */
@@ -130,7 +131,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       (response) => send(res, response),
       (error) => {
         log(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
-        send(res, { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode('{"message": "Internal server error"}') });
+        send(res, { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode(INTERNAL) });
       },
     );
   }

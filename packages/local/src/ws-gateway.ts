@@ -17,7 +17,8 @@ export interface WebsocketGatewayOptions {
 }
 
 const FORBIDDEN = '{"message": "Forbidden"}';
-const INTERNAL = '{"message": "Internal server error"}';
+/** API Gateway's body for a failed integration, on HTTP answers and websocket messages alike. */
+export const INTERNAL = '{"message": "Internal server error"}';
 
 /**
  * API Gateway's websocket API in front of an app's websocket handlers, without AWS or sockets:

@@ -6,6 +6,7 @@ import { websocketId } from './ids.ts';
 import { rawHeaders, sourceIp } from './node-request.ts';
 import type { WebsocketConnections } from './ws-connections.ts';
 import type { LocalConnection } from './ws-events.ts';
+import { INTERNAL } from './ws-gateway.ts';
 
 /** What {@link serveWebsockets} needs. */
 export interface WebsocketServerOptions {
@@ -14,7 +15,6 @@ export interface WebsocketServerOptions {
   connections: WebsocketConnections;
 }
 
-const INTERNAL = '{"message": "Internal server error"}';
 const CLIENT_CLOSE = 'Client-side close frame status code';
 
 /** A connection carried by a `ws` socket; the socket comes once `$connect` has accepted it. */
