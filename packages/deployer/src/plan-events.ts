@@ -42,7 +42,8 @@ export async function planRule(ctx: PlanContext, resource: ScheduledEventResourc
   if (!targets.some((t) => t.id === RULE_TARGET_ID && t.arn === ctx.functionArn(lambdaFunction))) {
     steps.push({ kind: 'putTarget', message: null, ruleName, targetId: RULE_TARGET_ID, function: lambdaFunction });
   }
-  return [...steps, ...(await ctx.permission(lambdaFunction, PRINCIPAL.events, remote?.ruleArn ?? ruleArn(ctx.target, ruleName)))];
+  // By the ARN the rule's name gives, as the executor's deleteRule removes it.
+  return [...steps, ...(await ctx.permission(lambdaFunction, PRINCIPAL.events, ruleArn(ctx.target, ruleName)))];
 }
 
 function sameRule(remote: RemoteRule, wanted: RuleSpec): boolean {
