@@ -26,6 +26,8 @@ export interface RuntimePackagesOptions {
   mode: 'shared' | 'bundled';
   /** Where to resolve a runtime package the project does not install: the tooling's own module URL. */
   fallbackFrom: string;
+  /** Told of each `@aws-sdk/*` package left external, with the file importing it (absolute). */
+  onExternalSdk?: (packageName: string, importer: string) => void;
 }
 
 /**
@@ -37,8 +39,8 @@ export interface RuntimePackagesOptions {
  * @example
  * await build({ entryPoints: ['app.ts'], bundle: true, plugins: [runtimePackagesPlugin({ projectDir, mode: 'bundled', fallbackFrom: import.meta.url })] });
  */
-export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom }: RuntimePackagesOptions): Plugin {
-  const fromTooling = createRequire(fallbackFrom);
+export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom, onExternalSdk }: RuntimePackagesOptions): Plugin {
+  const fromTooling = toolingResolver(fallbackFrom);
   // Resolving from the importer's folder, not the project root, keeps a runtime package's own
   // imports (router -> events) on the copy that package was installed with.
   const requires = new Map<string, NodeJS.Require>();
@@ -60,12 +62,16 @@ export function runtimePackagesPlugin({ projectDir, mode, fallbackFrom }: Runtim
     name: 'chalice-runtime-packages',
     setup(build) {
       build.onResolve({ filter: RUNTIME }, ({ path, resolveDir }) => {
-        const resolved = fromImporter(resolveDir, path) ?? tryResolve(fromTooling, path);
+        const resolved = fromImporter(resolveDir, path) ?? fromTooling(path);
         if (!resolved) return { errors: [{ text: `Cannot find ${path}: install @chalice/router in the project` }] };
         return mode === 'shared' ? { path: pathToFileURL(resolved).href, external: true } : { path: resolved };
       });
       // The project's choice, not a dependency's: websocket installs the SDK only for its tests.
-      build.onResolve({ filter: /^@aws-sdk\// }, ({ path }) => (isInstalled(path) ? undefined : { path, external: true }));
+      build.onResolve({ filter: /^@aws-sdk\// }, ({ path, importer }) => {
+        if (isInstalled(path)) return undefined;
+        onExternalSdk?.(packageName(path), importer);
+        return { path, external: true };
+      });
     },
   };
 }
@@ -86,6 +92,21 @@ export function formatBuildErrors(error: unknown, projectDir: string): string | 
 function formatMessage(message: Message, projectDir: string): string {
   const where = message.location ? `${relative(projectDir, join(projectDir, message.location.file))}:${message.location.line}:${message.location.column + 1}: ` : '';
   return `${where}${message.text}`;
+}
+
+// The tooling depends on @chalice/router only; events, authorizers and websocket are router's own
+// dependencies, so they are found from router's installed file (an app may import them directly).
+function toolingResolver(fallbackFrom: string): (specifier: string) => string | undefined {
+  const fromTooling = createRequire(fallbackFrom);
+  let fromRouter: NodeJS.Require | undefined;
+  return (specifier) => {
+    const direct = tryResolve(fromTooling, specifier);
+    if (direct) return direct;
+    const router = tryResolve(fromTooling, '@chalice/router');
+    if (!router) return undefined;
+    fromRouter ??= createRequire(router);
+    return tryResolve(fromRouter, specifier);
+  };
 }
 
 // Looks in node_modules folders from the project up, as Node does, but not in NODE_PATH: package

@@ -1,60 +1,79 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Chalice } from '@chalice/router';
 import { build } from 'esbuild';
+import { bundlePath, discardBundle, writeBundle } from './bundle-folder.ts';
 import { REQUIRE_BANNER, formatBuildErrors, runtimePackagesPlugin } from './bundling.ts';
+import { AppLoadError, importFailure } from './load-failure.ts';
 
 /** The app module names Chalice looks for, in order. */
 // @chalice/policygen has its own copy (APP_ENTRY_FILES) so that it needs no esbuild: change both together.
 export const APP_FILES = ['app.ts', 'app.mts', 'app.js', 'app.mjs'];
-
-/**
- * A project's app that could not be loaded: no app module, a syntax error (with
- * `file:line:column`), an error thrown while it loads, or no exported `app`.
- *
- * @example
- * try { await loadApp({ projectDir }); } catch (e) { if (e instanceof AppLoadError) console.error(e.message); }
- */
-export class AppLoadError extends Error {
-  readonly code = 'APP_LOAD_FAILED';
-}
 
 /** A loaded app and the module file it was bundled into. */
 export interface LoadedApp {
   app: Chalice;
   /** The app module that was found, relative to the project. */
   entry: string;
-  /** The bundled module that was imported (in the system's temp folder). */
+  /**
+   * The bundled module that was imported, in this process's private temporary folder; deleted
+   * when the next load replaces it, and with its folder when the process exits.
+   */
   bundle: string;
 }
 
-let loads = 0;
+// The last bundle imported: the next successful load supersedes it.
+let previousBundle: string | undefined;
 
 /**
  * Finds the project's `app.ts` (or `app.mts`/`app.js`/`app.mjs`), bundles it and `chalicelib/`
  * with esbuild into a temporary module (function names kept; `.js` specifiers resolve to `.ts`
- * sources) and imports it. `@chalice/*` runtime packages come from the project when it installs
- * them, else from this installation, and stay shared with the caller; `@aws-sdk/*` packages the
- * project does not install stay external (the Lambda runtime provides SDK v3). Each call loads
- * the app afresh, so edits are picked up.
+ * sources) and imports it. The app sees its files as it does deployed, where the bundle sits at
+ * the package root beside `chalicelib/`: `import.meta.url`, `import.meta.dirname` and
+ * `import.meta.filename` point at the app module in the project, and stack traces at the
+ * project's files (inline source map). `@chalice/*` runtime packages come from the project when
+ * it installs them, else from this installation, and stay shared with the caller; `@aws-sdk/*`
+ * packages the project does not install stay external (the Lambda runtime provides SDK v3), and
+ * importing one at load time is an {@link AppLoadError} saying to install it. Each call loads the
+ * app afresh, so edits are picked up; environment variables the app reads at load time must be
+ * set before the call.
  *
  * @example
  * const { app } = await loadApp({ projectDir: process.cwd() });
  * console.log(app.appName, app.routes.size);
  */
-export async function loadApp({ projectDir }: { projectDir: string }): Promise<LoadedApp> {
+export async function loadApp(options: { projectDir: string }): Promise<LoadedApp> {
+  const projectDir = resolve(options.projectDir);
   // Stack traces of the user's code should point at app.ts, not the bundle.
   process.setSourceMapsEnabled(true);
   const entry = findAppModule(projectDir);
-  const outDir = join(tmpdir(), 'chalice-ts-apps');
-  mkdirSync(outDir, { recursive: true });
-  const bundle = join(outDir, `app-${process.pid}-${++loads}.mjs`);
-  let code: Uint8Array;
+  const bundle = bundlePath();
+  const sdkImporters = new Map<string, string>();
+  writeBundle(bundle, await bundleApp(projectDir, entry, bundle, sdkImporters));
+  let module: Record<string, unknown>;
+  try {
+    module = await import(pathToFileURL(bundle).href);
+  } catch (error) {
+    discardBundle(bundle);
+    throw importFailure(error, { projectDir, entry, sdkImporters });
+  }
+  if (previousBundle) discardBundle(previousBundle);
+  previousBundle = bundle;
+  const app = module.app as Chalice | undefined;
+  if (!app || typeof app !== 'object' || typeof (app as Chalice).handler !== 'function' || !(app as Chalice).routes) {
+    throw new AppLoadError(`${entry} must export the app: add \`export const app = new Chalice({ appName: '...' })\``);
+  }
+  return { app, entry, bundle };
+}
+
+async function bundleApp(projectDir: string, entry: string, outfile: string, sdkImporters: Map<string, string>): Promise<Uint8Array> {
+  const appFile = join(projectDir, entry);
   try {
     const result = await build({
-      entryPoints: [join(projectDir, entry)],
+      entryPoints: [appFile],
+      // Never written by esbuild: it makes the source map's paths lead from the bundle to the project.
+      outfile,
       absWorkingDir: projectDir,
       bundle: true,
       format: 'esm',
@@ -64,31 +83,24 @@ export async function loadApp({ projectDir }: { projectDir: string }): Promise<L
       sourcemap: 'inline',
       write: false,
       logLevel: 'silent',
+      // Deployed, the bundle is at the package root beside chalicelib/; here, the project is.
+      define: {
+        'import.meta.url': JSON.stringify(pathToFileURL(appFile).href),
+        'import.meta.dirname': JSON.stringify(projectDir),
+        'import.meta.filename': JSON.stringify(appFile),
+      },
       // Shared, not bundled: the app and the tooling must see the same classes.
-      plugins: [runtimePackagesPlugin({ projectDir, mode: 'shared', fallbackFrom: import.meta.url })],
+      plugins: [
+        runtimePackagesPlugin({ projectDir, mode: 'shared', fallbackFrom: import.meta.url, onExternalSdk: (name, importer) => void (sdkImporters.has(name) || sdkImporters.set(name, importer)) }),
+      ],
       banner: { js: REQUIRE_BANNER },
     });
-    code = result.outputFiles[0]!.contents;
+    return result.outputFiles[0]!.contents;
   } catch (error) {
     const text = formatBuildErrors(error, projectDir);
     if (text === null) throw error;
     throw new AppLoadError(text);
   }
-  writeFileSync(bundle, code);
-  let module: Record<string, unknown>;
-  try {
-    module = await import(pathToFileURL(bundle).href);
-  } catch (error) {
-    // A definition mistake is the user's and its message says it all; anything else needs the stack.
-    const definition = (error as { code?: string })?.code === 'DEFINITION_ERROR';
-    const detail = definition ? `${(error as Error).name}: ${(error as Error).message}` : ((error as Error)?.stack ?? String(error));
-    throw new AppLoadError(`${entry} failed while loading: ${detail}`, { cause: error });
-  }
-  const app = module.app as Chalice | undefined;
-  if (!app || typeof app !== 'object' || typeof (app as Chalice).handler !== 'function' || !(app as Chalice).routes) {
-    throw new AppLoadError(`${entry} must export the app: add \`export const app = new Chalice({ appName: '...' })\``);
-  }
-  return { app, entry, bundle };
 }
 
 /**

@@ -8,6 +8,8 @@ export interface LocalStage {
   gateway: GatewayOptions;
   /** The API handler's environment variables (top level, stage and `api_handler` merged). */
   environment: Record<string, string>;
+  /** A function's own environment variables (top level, stage and its `lambda_functions` entry merged). */
+  functionEnvironment(name: string): Record<string, string>;
 }
 
 /**
@@ -33,8 +35,21 @@ export function localStage(app: Chalice, stage: string, config: ProjectConfig | 
   };
   return {
     gateway: { apiGatewayStage: config ? stageSettings(config, stage).apiGatewayStage : 'api', lambdaFunction: fn },
-    environment: config ? functionConfig(config, stage, API_HANDLER).environmentVariables : {},
+    environment: functionEnvironment(config, stage, API_HANDLER),
+    functionEnvironment: (name) => functionEnvironment(config, stage, name),
   };
+}
+
+/**
+ * A function's environment variables for a stage, as deployed: top level, stage and the
+ * function's `lambda_functions` entries merged (none without a config). The API handler's
+ * (`api_handler`) are the ones a local run sets before the app module loads.
+ *
+ * @example
+ * applyEnvironment(functionEnvironment(config, 'dev', API_HANDLER));
+ */
+export function functionEnvironment(config: ProjectConfig | null, stage: string, name: string): Record<string, string> {
+  return config ? functionConfig(config, stage, name).environmentVariables : {};
 }
 
 /** Loads the project's config when it has one (`null` when the directory has no `.chalice/`). */

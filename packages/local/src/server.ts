@@ -1,14 +1,10 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { loadApp } from '@chalice/config';
 import type { Chalice } from '@chalice/router';
+import { AppReloader } from './app-reloader.ts';
 import { LocalGateway, TextResponse } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';
 import { rawHeaders, sourceIp } from './node-request.ts';
-import { applyEnvironment, localStage, projectConfig } from './project.ts';
 import { WebsocketConnections } from './ws-connections.ts';
-import { pointAtLocalEndpoint } from './ws-endpoint.ts';
 import { INTERNAL } from './ws-gateway.ts';
 import { serveWebsockets } from './ws-server.ts';
 
@@ -20,7 +16,7 @@ export interface LocalServerOptions {
   stage?: string;
   host?: string;
   port?: number;
-  /** Reload the app after edits to the app module or `chalicelib/` (default on). */
+  /** Reload the app after edits to the app module, `chalicelib/` or `.chalice/config.json` (default on). */
   autoreload?: boolean;
   /** Where notices and reload errors go (default stderr). */
   log?: (message: string) => void;
@@ -43,9 +39,11 @@ export class LocalServerError extends Error {
 
 /**
  * Serves a project's app over HTTP the way API Gateway would (see {@link LocalGateway}). Stage
- * configuration applies (environment variables, timeouts, memory). With autoreload, an edit takes
- * effect on the next request; an edit that breaks the app is answered with 500 and its error
- * until it is fixed.
+ * configuration applies (timeouts, memory, and the API handler's environment variables, set
+ * before the app module loads). With autoreload, an edit to the app's sources (`app.ts`,
+ * `chalicelib/`, `.chalice/config.json`) is loaded once it settles and serves the next request;
+ * an edit that breaks the app is reported once and the last app that loaded keeps serving until
+ * it is fixed.
  *
  * The same host and port serve the app's websocket API (`ws://host:port/`, or with the API
  * Gateway stage as in the deployed `wss://` URL: `ws://host:port/api/`) and the API Gateway
@@ -59,53 +57,8 @@ export class LocalServerError extends Error {
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const { projectDir, stage = 'dev', host = '127.0.0.1', port = 8000, autoreload = true } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const config = projectConfig(projectDir);
-  for (const warning of config?.warnings ?? []) log(`Warning: ${warning}`);
-  let current: Promise<LocalGateway | Error> = load();
-  // The loaded gateway, so requests skip awaiting `current` until a reload replaces it.
-  let ready: LocalGateway | Error | null = null;
-  let restoreEnvironment = () => {};
+  const app = await AppReloader.start({ projectDir, stage, autoreload, log, check: options.check });
   const connections = new WebsocketConnections();
-  // Known once the server listens (the port may be 0); apps loaded from then on are pointed at it.
-  let endpoint: string | null = null;
-
-  async function load(): Promise<LocalGateway | Error> {
-    try {
-      const { app } = await loadApp({ projectDir });
-      options.check?.(app);
-      const settings = localStage(app as Chalice, stage, config);
-      restoreEnvironment();
-      restoreEnvironment = applyEnvironment(settings.environment);
-      if (endpoint) pointAtLocalEndpoint(app as Chalice, endpoint);
-      return new LocalGateway(app, { ...settings.gateway, warn: log });
-    } catch (error) {
-      log(`${(error as Error).message}`);
-      return error as Error;
-    }
-  }
-  const first = await current;
-  if (first instanceof Error) throw first;
-  ready = first;
-
-  const watchers: FSWatcher[] = [];
-  if (autoreload) {
-    const reload = (_: unknown, file: string | null) => {
-      if (file && /(^|[\\/])(node_modules|\.chalice)([\\/]|$)|~$/.test(file)) return;
-      ready = null;
-      const loading = load();
-      current = loading;
-      // A slower earlier reload must not overwrite a later one.
-      void loading.then((gateway) => {
-        if (current === loading) ready = gateway;
-      });
-    };
-    watchers.push(watch(projectDir, { persistent: false }, reload));
-    try {
-      watchers.push(watch(join(projectDir, 'chalicelib'), { persistent: false, recursive: true }, reload));
-    } catch {
-      // No chalicelib/: nothing more to watch.
-    }
-  }
 
   const server = createServer((req, res) => {
     // The Management API does not depend on the app: it answers even while a reload is broken.
@@ -115,17 +68,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     // No awaits on the common path (a loaded app, no body): each one costs a turn of the loop.
     const body = readBody(req);
-    if (body instanceof Uint8Array && ready) serve(ready, req, res, body);
-    else void Promise.all([body, ready ?? current]).then(([bytes, gateway]) => serve(gateway, req, res, bytes));
+    const gateway = app.gateway();
+    if (body instanceof Uint8Array && gateway instanceof LocalGateway) serve(gateway, req, res, body);
+    else void Promise.all([body, gateway]).then(([bytes, loaded]) => serve(loaded, req, res, bytes));
   });
   server.keepAliveTimeout = 65_000;
-  const websockets = serveWebsockets(server, { gateway: () => ready ?? current, connections });
+  const websockets = serveWebsockets(server, { gateway: () => app.gateway(), connections });
 
-  function serve(gateway: LocalGateway | Error, req: IncomingMessage, res: ServerResponse, body: Uint8Array): void {
-    if (gateway instanceof Error) {
-      send(res, { statusCode: 500, headers: { 'Content-Type': 'text/plain' }, body: new TextEncoder().encode(gateway.message) });
-      return;
-    }
+  function serve(gateway: LocalGateway, req: IncomingMessage, res: ServerResponse, body: Uint8Array): void {
     gateway.respond(
       { method: req.method ?? 'GET', url: req.url ?? '/', headers: rawHeaders(req.rawHeaders), body, sourceIp: sourceIp(req) },
       (response) => send(res, response),
@@ -141,22 +91,23 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       reject(error.code === 'EADDRINUSE' ? new LocalServerError(`Port ${port} on ${host} is already in use: pick another with --port`) : error);
     });
     server.listen(port, host, () => resolve());
+  }).catch((error: unknown) => {
+    app.close();
+    throw error;
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host}:${actualPort}`;
   // A server on every interface is still reached, by the app itself, on the loopback one.
-  endpoint = host === '0.0.0.0' ? `http://127.0.0.1:${actualPort}` : url;
-  if (ready instanceof LocalGateway) pointAtLocalEndpoint(ready.app, endpoint);
+  app.pointAt(host === '0.0.0.0' ? `http://127.0.0.1:${actualPort}` : url);
   return {
     url,
     server,
     close: async () => {
-      for (const watcher of watchers) watcher.close();
+      app.close();
       websockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      restoreEnvironment();
     },
   };
 }

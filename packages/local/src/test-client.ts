@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { API_HANDLER, loadApp } from '@chalice/config';
 import { lambdaHandler, type Chalice } from '@chalice/router';
 import { LocalGateway } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';
 import { localLambdaContext } from './lambda-context.ts';
-import { applyEnvironment, localStage, projectConfig } from './project.ts';
+import { applyEnvironment, functionEnvironment, localStage, projectConfig, type LocalStage } from './project.ts';
 import { inProcessRequestHandler } from './sdk-bridge.ts';
 import { connectTestWebsocket, type TestConnectOptions, type TestWebsocket } from './test-websocket.ts';
 import { WebsocketConnections } from './ws-connections.ts';
@@ -49,8 +50,10 @@ const toResponse = (res: LocalResponse): TestResponse => ({
  * (authorizers, CORS, binary), `ws.connect` opens websocket connections through its websocket
  * API (the app's `websocketApi` is pointed at the client, so `send`, `close` and `info` run the
  * SDK's code path in memory), `lambda.invoke` calls any function by name, and `events` makes the
- * events the event handlers expect. The stage's environment variables are set while the client
- * is open and put back by `close()`.
+ * events the event handlers expect. The API handler's environment variables for the stage are
+ * set while the client is open and put back by `close()`; `lambda.invoke` runs a function with
+ * its own. To have them set before the app module loads, and the app's files found as deployed
+ * (`import.meta.dirname` is the project folder), load the project with {@link TestClient.load}.
  *
  * @example
  * const client = new TestClient(app);
@@ -64,17 +67,39 @@ const toResponse = (res: LocalResponse): TestResponse => ({
 export class TestClient {
   readonly #app: Chalice;
   readonly #gateway: LocalGateway;
-  readonly #fn: ReturnType<typeof localStage>['gateway']['lambdaFunction'];
+  readonly #stage: LocalStage;
   readonly #restore: () => void;
   readonly #connections = new WebsocketConnections();
 
   constructor(app: Chalice, options: TestClientOptions = {}) {
     this.#app = app;
     const settings = localStage(app, options.stage ?? 'dev', projectConfig(options.projectDir));
-    this.#fn = settings.gateway.lambdaFunction;
+    this.#stage = settings;
     this.#gateway = new LocalGateway(app, { ...settings.gateway, warn: () => {} });
     this.#restore = applyEnvironment(settings.environment);
     pointAtLocalEndpoint(app, 'http://test-client.local', { requestHandler: inProcessRequestHandler((request) => this.#connections.manage(request)) });
+  }
+
+  /**
+   * Loads a project's app as `chalice local` does and opens a client on it: the config's
+   * environment variables (the API handler's for the stage) are set before the app module is
+   * imported, so values read at its top level are the configured ones.
+   *
+   * @example
+   * const client = await TestClient.load({ projectDir: '.', stage: 'dev' });
+   * const res = await client.http.get('/');
+   * client.close();
+   */
+  static async load(options: TestClientOptions & { projectDir: string }): Promise<TestClient> {
+    const restore = applyEnvironment(functionEnvironment(projectConfig(options.projectDir), options.stage ?? 'dev', API_HANDLER));
+    let app: Chalice;
+    try {
+      ({ app } = await loadApp({ projectDir: options.projectDir }));
+    } finally {
+      // The client sets them again, remembering what was there before.
+      restore();
+    }
+    return new TestClient(app, options);
   }
 
   /** Websocket connections through the local websocket API: `connect('/', { headers, query })`. */
@@ -93,11 +118,19 @@ export class TestClient {
     options: (path: string, request?: TestRequest) => this.#request('OPTIONS', path, request),
   };
 
-  /** Invokes any Lambda function of the app by name, as `chalice invoke` would. */
+  /**
+   * Invokes any Lambda function of the app by name, as `chalice invoke` would, with the
+   * function's own memory, timeout and environment variables (set for the call, then put back).
+   */
   readonly lambda = {
     invoke: async (name: string, payload: unknown = {}): Promise<{ payload: unknown }> => {
-      const context = localLambdaContext(this.#fn!(name));
-      return { payload: await lambdaHandler(this.#app, name)(payload, context) };
+      const context = localLambdaContext(this.#stage.gateway.lambdaFunction!(name));
+      const restore = applyEnvironment(this.#stage.functionEnvironment(name));
+      try {
+        return { payload: await lambdaHandler(this.#app, name)(payload, context) };
+      } finally {
+        restore();
+      }
     },
   };
 
