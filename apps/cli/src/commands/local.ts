@@ -14,11 +14,14 @@ export interface LocalCommand {
 /** `chalice local`: serves the project until Ctrl-C, then stops cleanly. */
 export async function serveLocal(options: LocalCommand): Promise<void> {
   const server = await startLocalServer({ ...options, check: checkFeatureFlags });
-  printLine(`Serving on ${server.url}`);
-  await new Promise<void>((resolve) => {
+  // Listening before saying so: a Ctrl-C right after the line must still stop cleanly (and
+  // remove the temporary bundles), not kill the process.
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  printLine(`Serving on ${server.url}`);
+  await stopped;
   await server.close();
   printLine('Stopped.');
 }

@@ -14,11 +14,12 @@ export interface Served {
 const START_TIMEOUT_MS = 15_000;
 
 /**
- * Starts the built `chalice local --port 0` (and `args`) in `cwd` and resolves once it says
- * "Serving on"; rejects if it exits first or does not start within 15 s.
+ * Starts the built `chalice local --port 0` (and `args`) in `cwd`, with `env` added to its
+ * environment, and resolves once it says "Serving on"; rejects if it exits first or does not
+ * start within 15 s.
  */
-export function serve(cwd: string, args: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, 'local', '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function serve(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, 'local', '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async () => {
