@@ -64,9 +64,43 @@ test('a syntax error is reported with file:line:column', async () => {
   assert.match(await failure(dir), /^app\.ts:3:\d+: /);
 });
 
-test('an error thrown while the app loads is reported with its message', async () => {
+test('an error thrown while the app loads is reported with its message and where in the project it was thrown', async () => {
   const dir = project({ 'app.ts': "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'x' });\napp.route('/users/', () => ({}));\n" });
-  assert.match(await failure(dir), /app\.ts failed while loading: DefinitionError: Route "\/users\/".*trailing slash/);
+  assert.match(await failure(dir), /^app\.ts:3:5: DefinitionError: Route "\/users\/".*trailing slash.* \(thrown while app\.ts was loading\)$/);
+});
+
+test('anything thrown at import is one line; the error keeps the app\'s stack for --debug', async () => {
+  const nothing = project({ 'app.ts': 'throw Object.create(null);\n' });
+  assert.is(await failure(nothing), 'app.ts failed while loading: [object Object]');
+  const dir = project({ 'app.ts': "const x = 1;\nthrow new RangeError('too far');\n" });
+  try {
+    await loadApp({ projectDir: dir });
+    assert.unreachable('expected an AppLoadError');
+  } catch (error) {
+    assert.is((error as Error).message, 'app.ts:2:7: RangeError: too far (thrown while app.ts was loading)');
+    assert.match((error as Error).stack!, new RegExp(`Caused by: RangeError: too far\\n\\s+at .*${dir}/app\\.ts:2:7`));
+  }
+});
+
+test('bundles are private to the process and replaced by the next load', async () => {
+  const { statSync, existsSync } = await import('node:fs');
+  const dir = project({ 'app.ts': APP, 'chalicelib/message.ts': "export const MESSAGE = 'x';\n" });
+  const first = await loadApp({ projectDir: dir });
+  assert.is(statSync(dirname(first.bundle)).mode & 0o777, 0o700);
+  assert.is(statSync(first.bundle).mode & 0o777, 0o600);
+  const second = await loadApp({ projectDir: dir });
+  assert.is(dirname(second.bundle), dirname(first.bundle), 'one folder per process');
+  assert.not.ok(existsSync(first.bundle), 'the superseded bundle is deleted');
+});
+
+test('the app finds its files and environment as deployed: import.meta points into the project', async () => {
+  const dir = project({
+    'app.ts': "import { Chalice } from '@chalice/router';\nimport { HERE } from './chalicelib/here.js';\nexport const app = new Chalice({ appName: 'x' });\nexport const where = { HERE, url: import.meta.url, dirname: import.meta.dirname, filename: import.meta.filename };\n",
+    'chalicelib/here.ts': "import { dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nexport const HERE = dirname(fileURLToPath(import.meta.url));\n",
+  });
+  const { bundle } = await loadApp({ projectDir: dir });
+  const { where } = (await import(`file://${bundle}?again`)) as { where: Record<string, string> };
+  assert.equal(where, { HERE: dir, url: `file://${dir}/app.ts`, dirname: dir, filename: `${dir}/app.ts` });
 });
 
 test('no app module, or no exported app, is a clear error', async () => {

@@ -15,7 +15,7 @@ function makeApp() {
     throw new NotFoundError(`No item ${id}`);
   });
   app.lambdaFunction(function echo(event: unknown, context) {
-    return { event, name: context.functionName, memory: context.memoryLimitInMB };
+    return { event, name: context.functionName, memory: context.memoryLimitInMB, table: process.env.TABLE_NAME ?? null };
   });
   app.onS3Event({ bucket: 'b' }, function on_upload(event) {
     return `${event.bucket}/${event.key}`;
@@ -39,7 +39,7 @@ function projectWithConfig(): string {
     join(dir, '.chalice', 'config.json'),
     JSON.stringify({
       app_name: 'tested',
-      stages: { dev: { environment_variables: { TABLE_NAME: 'dev-table' } }, prod: { environment_variables: { TABLE_NAME: 'prod-table' }, lambda_functions: { echo: { lambda_memory_size: 512 } } } },
+      stages: { dev: { environment_variables: { TABLE_NAME: 'dev-table' } }, prod: { environment_variables: { TABLE_NAME: 'prod-table' }, lambda_functions: { echo: { lambda_memory_size: 512, environment_variables: { TABLE_NAME: 'echo-table' } } } } },
     }),
   );
   return dir;
@@ -74,11 +74,25 @@ test('stage environment variables are applied, and restored by close()', async (
   prod.close();
 });
 
-test('lambda.invoke calls a function by name with a context from the stage config', async () => {
+test('lambda.invoke calls a function by name with its own memory and environment variables from the stage config', async () => {
   const client = new TestClient(makeApp(), { projectDir: projectWithConfig(), stage: 'prod' });
   const { payload } = await client.lambda.invoke('echo', { a: 1 });
-  assert.equal(payload, { event: { a: 1 }, name: 'tested-prod-echo', memory: '512' });
+  assert.equal(payload, { event: { a: 1 }, name: 'tested-prod-echo', memory: '512', table: 'echo-table' });
+  assert.is(process.env.TABLE_NAME, 'prod-table', 'the API handler\'s again after the call');
   client.close();
+});
+
+test('TestClient.load: the config\'s environment is set before the app module loads, and files are found as deployed', async () => {
+  delete process.env.TABLE_NAME;
+  const dir = projectWithConfig();
+  writeFileSync(
+    join(dir, 'app.ts'),
+    "import { Chalice } from '@chalice/router';\nconst TABLE = process.env.TABLE_NAME ?? null;\nexport const app = new Chalice({ appName: 'tested' });\napp.route('/', () => ({ table: TABLE, dir: import.meta.dirname }));\n",
+  );
+  const client = await TestClient.load({ projectDir: dir, stage: 'prod' });
+  assert.equal((await client.http.get('/')).json(), { table: 'prod-table', dir });
+  client.close();
+  assert.is(process.env.TABLE_NAME, undefined, 'put back by close()');
 });
 
 test('generated events are accepted by the event handlers', async () => {
