@@ -107,7 +107,7 @@ test('autoreload: a broken edit keeps the last good app serving and says why onc
     writeFileSync(join(dir, 'chalicelib/word.ts'), "export const WORD = 'fixed';\n");
     const fixed = await until(() => state(served.url), (s) => s.word === 'fixed', 'the fixed app');
     ws.send('hi');
-    const reply = JSON.parse(await until(async () => received.at(-1), (r) => r !== undefined, 'a websocket reply')) as State;
+    const reply = JSON.parse((await until(async () => received.at(-1), (r) => r !== undefined, 'a websocket reply'))!) as State;
     assert.equal(reply, { loaded: fixed.loaded, word: 'fixed' }, 'the connection opened before the reloads reaches the new app');
   } finally {
     ws.close();
