@@ -52,9 +52,12 @@ function withCause(message: string, cause: unknown): AppLoadError {
   return failure;
 }
 
+// `import` says "Cannot find package '...'" (ERR_MODULE_NOT_FOUND); a bundled CommonJS
+// dependency's `require` says "Cannot find module '...'" (MODULE_NOT_FOUND).
 function missingSdkPackage(error: unknown): string | null {
-  if ((error as { code?: string } | null)?.code !== 'ERR_MODULE_NOT_FOUND') return null;
-  return /Cannot find package '(@aws-sdk\/[^'/]+)'/.exec((error as Error).message)?.[1] ?? null;
+  const code = (error as { code?: string } | null)?.code;
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return null;
+  return /Cannot find (?:package|module) '(@aws-sdk\/[^'/]+)/.exec((error as Error).message)?.[1] ?? null;
 }
 
 // The first stack frame in the project's own files (not node_modules): `chalicelib/db.ts:4:9`.
