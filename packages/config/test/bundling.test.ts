@@ -45,5 +45,16 @@ test('an @aws-sdk package the project installs is bundled; one it does not stays
   assert.not.match(bundled, /from "@aws-sdk\/client-fake"/);
 });
 
+test('@chalice/events, authorizers and websocket imported directly are found without the project installing them', () => {
+  const project = join(work, 'direct');
+  mkdirSync(project);
+  writeFileSync(
+    join(project, 'app.ts'),
+    "import { Rate } from '@chalice/events';\nimport { AuthResponse } from '@chalice/authorizers';\nimport { WebsocketDisconnectedError } from '@chalice/websocket';\nconsole.log(Rate, AuthResponse, WebsocketDisconnectedError);\n",
+  );
+  const bundled = bundle(project);
+  for (const name of ['Rate', 'AuthResponse', 'WebsocketDisconnectedError']) assert.match(bundled, new RegExp(`var ${name} = class`), `${name} is bundled`);
+});
+
 test.after(() => rmSync(work, { recursive: true, force: true }));
 test.run();
