@@ -68,11 +68,11 @@ const healthy = async () => assert.equal(await (await get('/')).json(), { ok: tr
 test('query keys and header names named like Object.prototype members are ordinary keys', async () => {
   const res = await get('/query?constructor=1&__proto__=x&toString=2&hasOwnProperty=3');
   assert.is(res.status, 200);
-  const body = await res.json();
+  const body = (await res.json()) as { query: object; multi: object };
   const expected = [['constructor', '1'], ['__proto__', 'x'], ['toString', '2'], ['hasOwnProperty', '3']];
   assert.equal(Object.entries(body.query), expected);
   assert.equal(Object.entries(body.multi), expected.map(([key, value]) => [key, [value]]));
-  const plain = await (await get('/query?a=1')).json();
+  const plain = (await (await get('/query?a=1')).json()) as { toStringIsOwn: boolean; ctor: unknown };
   assert.is(plain.toStringIsOwn, false, 'a key the client did not send is not there');
   assert.is(plain.ctor, null);
   // fetch drops a `__proto__` header: sent as it is on a socket.
