@@ -2,9 +2,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { loadApp } from '@chalice/config';
-import type { Chalice } from '@chalice/router';
+import { errorText, type Chalice } from '@chalice/router';
 import { answerClientError, MAX_URL_LENGTH, URI_TOO_LONG_BODY } from './client-error.ts';
-import { errorText } from '@chalice/router';
 import { LocalGateway, MAX_BODY_BYTES, REQUEST_TOO_LONG, TextResponse } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';
 import { rawHeaders, sourceIp } from './node-request.ts';
@@ -125,7 +124,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const body = readBody(req, MAX_BODY_BYTES);
     if (body instanceof Uint8Array && ready) serve(ready, req, res, body);
     else if (body instanceof BodyFailure) refuse(res, body);
-    else void Promise.all([body, ready ?? current]).then(([bytes, gateway]) => (bytes instanceof BodyFailure ? refuse(res, bytes) : serve(gateway, req, res, bytes)));
+    else {
+      void Promise.all([body, ready ?? current])
+        .then(([bytes, gateway]) => (bytes instanceof BodyFailure ? refuse(res, bytes) : serve(gateway, req, res, bytes)))
+        .catch((error: unknown) => internalError(res, error));
+    }
   });
   server.keepAliveTimeout = 65_000;
   server.on('clientError', answerClientError);
