@@ -33,6 +33,7 @@ cli
   .option('--stage <stage>', 'Chalice stage whose config applies', { default: 'dev' })
   .option('--autoreload', 'Reload the app after edits to app.ts or chalicelib/ (--no-autoreload to turn off)', { default: true })
   .example('chalice local --port 8080 --stage prod')
+  .example('# Routes with apiKeyRequired answer 403 without an x-api-key header; locally any value is accepted')
   .action(async (options: { host: string; port: string | number; stage: string; autoreload: boolean } & GlobalOptions) => {
     const port = Number(options.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number from 0 to 65535, got ${JSON.stringify(options.port)}`);

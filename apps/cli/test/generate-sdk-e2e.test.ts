@@ -61,7 +61,11 @@ export async function run(baseUrl: string): Promise<Record<string, unknown>> {
     echoPost: (await client.echoPost({ n: 1, tags: ['a'] })).data,
     itemsIdGet: { status: missing.status, code: missing.code, message: missing.body.Message },
     secretGet: (await client.secretGet()).data,
-    keyless: (await keyless.secretGet()).data,
+    // API Gateway refuses a route with apiKeyRequired without a key, and so does chalice local.
+    keyless: await keyless.secretGet().then(
+      () => 'answered',
+      (error: unknown) => (error instanceof ApiError ? error.status : 'no ApiError'),
+    ),
   };
 }
 `;
@@ -94,7 +98,7 @@ test('generate-sdk typescript: the client for examples/routing (+ body, error, A
       echoPost: { received: { n: 1, tags: ['a'] } },
       itemsIdGet: { status: 404, code: 'NotFoundError', message: 'No item 42' },
       secretGet: { key: 'k-123' },
-      keyless: { key: null },
+      keyless: 403,
     });
     const client = readFileSync(join(dir, 'sdk/client.ts'), 'utf8');
     const methods = [...client.matchAll(/^ {2}(\w+)\(.*\): Promise<ApiResponse>;$/gm)].map((m) => m[1]);

@@ -1,9 +1,10 @@
-import { matchRoute, missingAuthenticationToken, type Chalice, type PathMatch, type ProxyResult } from '@chalice/router';
+import { checkRoutes, matchRoute, missingAuthenticationToken, type Chalice, type PathMatch, type ProxyResult } from '@chalice/router';
 import type { LocalRequest, LocalResponse } from './http-types.ts';
 import { localLambdaContext, type LocalFunction } from './lambda-context.ts';
 import { LocalAuthorizers } from './local-authorizers.ts';
+import { setOwn } from './own-keys.ts';
 import { restEventFor, splitUrl } from './rest-event.ts';
-import { LocalWebsocketGateway } from './ws-gateway.ts';
+import { INTERNAL, LocalWebsocketGateway } from './ws-gateway.ts';
 
 /** How the local gateway behaves; the defaults are API Gateway's limits. */
 export interface GatewayOptions {
@@ -20,6 +21,13 @@ export interface GatewayOptions {
 }
 
 const MB = 1024 * 1024;
+/** API Gateway's largest request body: 10 MB. */
+export const MAX_BODY_BYTES = 10 * MB;
+/** API Gateway's answer to a larger body. */
+export const REQUEST_TOO_LONG = JSON.stringify({ message: 'Request Too Long' });
+/** The largest response Lambda returns from a synchronous invocation (its "6 MB", exactly as it counts). */
+export const MAX_RESPONSE_BYTES = 6_291_556;
+const FORBIDDEN = { message: 'Forbidden' };
 const SIGV4_MISSING =
   "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. " +
   "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
@@ -60,10 +68,12 @@ export class LocalGateway {
       apiGatewayStage: options.apiGatewayStage ?? 'api',
       lambdaFunction: options.lambdaFunction ?? ((name) => ({ functionName: name === 'api_handler' ? app.appName : `${app.appName}-${name}`, memorySize: 128, timeoutSeconds: 60 })),
       timeoutMs: options.timeoutMs ?? 29_000,
-      maxBodyBytes: options.maxBodyBytes ?? 10 * MB,
+      maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
       warn: options.warn ?? ((message) => console.warn(message)),
     };
     this.#authorizers = new LocalAuthorizers(app, this.#options.lambdaFunction, this.#options.warn);
+    // Refused now, as API Gateway's import would refuse it, rather than at the first request.
+    checkRoutes(app.routes);
   }
 
   #websocket: LocalWebsocketGateway | undefined;
@@ -92,11 +102,13 @@ export class LocalGateway {
       if (auth) return done(json(403, { message: `${SIGV4_MISSING} Authorization=${headers[auth]}` }, { 'x-amzn-ErrorType': 'IncompleteSignatureException' }));
       return done(fromProxyResult(missingAuthenticationToken()));
     }
-    const route = match.routes.methods[request.method];
+    const { methods } = match.routes;
+    const route = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
+    if (route?.apiKeyRequired && !hasApiKey(request.headers)) return done(json(403, FORBIDDEN, { 'x-amzn-ErrorType': 'ForbiddenException' }));
     if (!route?.authorizer) return this.#invoke(request, match, url, null, done, fail);
     const methodArn = `arn:aws:execute-api:local:123456789012:local/${this.#options.apiGatewayStage}/${request.method}${url.path}`;
     this.#authorizers.authorize(route.authorizer, flatten(request.headers), methodArn).then((outcome) => {
-      if (!outcome.allowed) done(json(outcome.statusCode, outcome.body));
+      if (!outcome.allowed) done(json(outcome.statusCode, outcome.body, { 'x-amzn-ErrorType': outcome.errorType }));
       else this.#invoke(request, match, url, outcome.context, done, fail);
     }, fail);
   }
@@ -118,7 +130,12 @@ export class LocalGateway {
     this.app.handler(event, context).then(
       (result) => {
         this.#inFlight.delete(entry);
-        if (!entry.expired) done(fromProxyResult(result));
+        if (entry.expired) return;
+        if (tooLargeForLambda(result)) {
+          this.#options.warn(`The response of ${request.method} ${url.path} is over Lambda's 6 MB payload limit (${MAX_RESPONSE_BYTES} bytes): API Gateway answers 502`);
+          return done(new TextResponse(502, { 'Content-Type': 'application/json' }, INTERNAL));
+        }
+        done(fromProxyResult(result));
       },
       (error) => {
         this.#inFlight.delete(entry);
@@ -146,21 +163,37 @@ export class LocalGateway {
   }
 }
 
+// Any value will do locally: keys and usage plans live in AWS.
+function hasApiKey(headers: LocalRequest['headers']): boolean {
+  for (const name in headers) if (name.length === 9 && name.toLowerCase() === 'x-api-key') return true;
+  return false;
+}
+
+// Lambda counts the result as it serialises it; most bodies are far below the limit, and only
+// those that might not be (escaping and UTF-8 make a character up to 6 bytes) are measured.
+function tooLargeForLambda(result: ProxyResult): boolean {
+  const length = typeof result.body === 'string' ? result.body.length : 0;
+  if (length * 6 < MAX_RESPONSE_BYTES - 64 * 1024) return false;
+  return length > MAX_RESPONSE_BYTES || Buffer.byteLength(JSON.stringify(result)) > MAX_RESPONSE_BYTES;
+}
+
 function flatten(headers: LocalRequest['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? (value.at(-1) ?? '') : value;
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) setOwn(out, name, Array.isArray(value) ? (value.at(-1) ?? '') : value);
   return out;
 }
 
 /**
  * An HTTP response from a Lambda proxy result: headers joined, a base64 body decoded. A text body
- * is encoded only when `body` is read; the server writes the text as it is.
+ * is encoded only when `body` is read; the server writes the text as it is. A 204 or 304 has no
+ * body, whatever the result says.
  */
 export function fromProxyResult(result: ProxyResult): LocalResponse {
   // The result is the gateway's own, fresh from the handler: its headers object can be reused.
   const headers: Record<string, string | string[]> = result.headers;
   const multi = result.multiValueHeaders;
   for (const name in multi) headers[name] = multi[name] as string[];
+  if (result.statusCode === 204 || result.statusCode === 304) return new TextResponse(result.statusCode, headers, '');
   if (result.isBase64Encoded) {
     const bytes = Buffer.from(result.body, 'base64');
     return { statusCode: result.statusCode, headers, body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };

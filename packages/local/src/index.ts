@@ -2,6 +2,7 @@ export { fromProxyResult, LocalGateway, TextResponse, type GatewayOptions } from
 export type { LocalRequest, LocalResponse } from './http-types.ts';
 export { localLambdaContext, type LocalFunction } from './lambda-context.ts';
 export { allows, decodeJwtClaims, LocalAuthorizers, type AuthorizerOutcome } from './local-authorizers.ts';
+export { guardProcess } from './process-guard.ts';
 export { applyEnvironment, functionEnvironment, localStage, projectConfig, type LocalStage } from './project.ts';
 export { restEventFor, splitUrl, type EventSettings } from './rest-event.ts';
 export { LocalServerError, startLocalServer, type LocalServer, type LocalServerOptions } from './server.ts';

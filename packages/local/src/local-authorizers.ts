@@ -1,11 +1,12 @@
 import { lambdaHandler, type Authorizer, type Chalice } from '@chalice/router';
 import type { LocalFunction } from './lambda-context.ts';
 import { localLambdaContext } from './lambda-context.ts';
+import { errorText } from '@chalice/router';
 
 /** What running a route's authorizer locally decided. */
 export type AuthorizerOutcome =
   | { allowed: true; context: Record<string, unknown> | null }
-  | { allowed: false; statusCode: 401 | 403 | 500; body: unknown };
+  | { allowed: false; statusCode: 401 | 403 | 500; body: unknown; errorType: string };
 
 interface Policy {
   principalId?: string;
@@ -13,8 +14,10 @@ interface Policy {
   context?: Record<string, unknown>;
 }
 
-const UNAUTHORIZED: AuthorizerOutcome = { allowed: false, statusCode: 401, body: { message: 'Unauthorized' } };
-const FORBIDDEN: AuthorizerOutcome = { allowed: false, statusCode: 403, body: { Message: 'User is not authorized to access this resource' } };
+// API Gateway's answers, with the x-amzn-ErrorType it sends beside each.
+const UNAUTHORIZED: AuthorizerOutcome = { allowed: false, statusCode: 401, body: { message: 'Unauthorized' }, errorType: 'UnauthorizedException' };
+const FORBIDDEN: AuthorizerOutcome = { allowed: false, statusCode: 403, body: { Message: 'User is not authorized to access this resource' }, errorType: 'AccessDeniedException' };
+const MISCONFIGURED: AuthorizerOutcome = { allowed: false, statusCode: 500, body: { message: null }, errorType: 'AuthorizerConfigurationException' };
 
 /**
  * Runs routes' authorizers the way API Gateway would, locally: built-in authorizers are called
@@ -57,11 +60,15 @@ export class LocalAuthorizers {
         try {
           policy = await this.#policy(name, authorizer.ttlSeconds, token, methodArn);
         } catch (error) {
-          if ((error as Error)?.message === 'Unauthorized') return UNAUTHORIZED;
-          this.#warn(`Authorizer "${name}" failed: ${(error as Error)?.stack ?? String(error)}`);
-          return { allowed: false, statusCode: 500, body: { message: null } };
+          if ((error as Error | null)?.message === 'Unauthorized') return UNAUTHORIZED;
+          this.#warn(`Authorizer "${name}" failed: ${errorText(error)}`);
+          return MISCONFIGURED;
         }
-        if (!policy || !allows(policy, methodArn)) return policy ? FORBIDDEN : UNAUTHORIZED;
+        if (!isPolicy(policy)) {
+          this.#warn(`Authorizer "${name}" returned no valid policy (a principalId and a policyDocument with Statement): API Gateway answers 500`);
+          return MISCONFIGURED;
+        }
+        if (!allows(policy, methodArn)) return FORBIDDEN;
         return { allowed: true, context: { ...policy.context, principalId: policy.principalId } };
       }
     }
@@ -82,6 +89,11 @@ export class LocalAuthorizers {
     this.#warned.add(key);
     this.#warn(message);
   }
+}
+
+// What API Gateway needs from an authorizer's answer; anything less is a configuration error.
+function isPolicy(policy: Policy | null): policy is Policy {
+  return typeof policy === 'object' && policy !== null && policy.principalId !== undefined && Array.isArray(policy.policyDocument?.Statement);
 }
 
 /** Whether a policy allows invoking `methodArn`: some Allow statement matches it and no Deny does. */

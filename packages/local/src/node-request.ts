@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { getOwn, setOwn } from './own-keys.ts';
 
 /** The client's address as API Gateway reports it (IPv4 clients of a dual-stack socket show as `::ffff:a.b.c.d`). */
 export function sourceIp(req: IncomingMessage): string | undefined {
@@ -12,8 +13,8 @@ export function rawHeaders(raw: string[]): Record<string, string | string[]> {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     const value = raw[i + 1] as string;
-    const existing = headers[name];
-    headers[name] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+    const existing = getOwn(headers, name);
+    setOwn(headers, name, existing === undefined ? value : ([] as string[]).concat(existing, value));
   }
   return headers;
 }

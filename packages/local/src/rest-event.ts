@@ -1,6 +1,7 @@
 import { requestId } from './ids.ts';
 import type { PathMatch, RestApiEvent } from '@chalice/router';
 import type { LocalRequest } from './http-types.ts';
+import { getOwn, setOwn } from './own-keys.ts';
 
 /** What the event needs besides the request. */
 export interface EventSettings {
@@ -44,11 +45,11 @@ export function splitHeaders(
     const value = raw[name];
     if (value === undefined) continue;
     if (typeof value === 'string') {
-      headers[name] = value;
-      multiValueHeaders[name] = [value];
+      setOwn(headers, name, value);
+      setOwn(multiValueHeaders, name, [value]);
     } else {
-      headers[name] = value[value.length - 1] ?? '';
-      multiValueHeaders[name] = value;
+      setOwn(headers, name, value[value.length - 1] ?? '');
+      setOwn(multiValueHeaders, name, value);
     }
   }
 }
@@ -61,8 +62,10 @@ export function splitUrl(url: string): { path: string; query: Record<string, str
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};
   for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
-    query[key] = value;
-    (multiQuery[key] ??= []).push(value);
+    setOwn(query, key, value);
+    const values = getOwn(multiQuery, key);
+    if (values) values.push(value);
+    else setOwn(multiQuery, key, [value]);
   }
   return { path, query, multiQuery };
 }

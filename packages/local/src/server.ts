@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Chalice } from '@chalice/router';
+import { errorText, type Chalice } from '@chalice/router';
 import { AppReloader } from './app-reloader.ts';
-import { LocalGateway, TextResponse } from './gateway.ts';
+import { answerClientError, MAX_URL_LENGTH, URI_TOO_LONG_BODY } from './client-error.ts';
+import { LocalGateway, MAX_BODY_BYTES, REQUEST_TOO_LONG, TextResponse } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';
 import { rawHeaders, sourceIp } from './node-request.ts';
+import { BodyFailure, readBody } from './read-body.ts';
 import { WebsocketConnections } from './ws-connections.ts';
 import { INTERNAL } from './ws-gateway.ts';
 import { serveWebsockets } from './ws-server.ts';
@@ -60,30 +62,58 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const app = await AppReloader.start({ projectDir, stage, autoreload, log, check: options.check });
   const connections = new WebsocketConnections();
 
-  const server = createServer((req, res) => {
+  // Room for URLs past API Gateway's limit, so they are answered 414 rather than refused unread.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    const url = req.url ?? '/';
+    if (url.length > MAX_URL_LENGTH) return send(res, { statusCode: 414, headers: JSON_TYPE, body: new TextEncoder().encode(URI_TOO_LONG_BODY) });
     // The Management API does not depend on the app: it answers even while a reload is broken.
-    if (WebsocketConnections.isManagementUrl(req.url ?? '')) {
-      void Promise.resolve(readBody(req)).then((body) => send(res, connections.manage({ method: req.method ?? 'GET', url: req.url!, headers: {}, body })));
+    if (WebsocketConnections.isManagementUrl(url)) {
+      void Promise.resolve(readBody(req, MAX_BODY_BYTES))
+        .then((body) => (body instanceof BodyFailure ? refuse(res, body) : send(res, connections.manage({ method: req.method ?? 'GET', url, headers: {}, body }))))
+        .catch((error: unknown) => internalError(res, error));
       return;
     }
     // No awaits on the common path (a loaded app, no body): each one costs a turn of the loop.
-    const body = readBody(req);
+    const body = readBody(req, MAX_BODY_BYTES);
     const gateway = app.gateway();
     if (body instanceof Uint8Array && gateway instanceof LocalGateway) serve(gateway, req, res, body);
-    else void Promise.all([body, gateway]).then(([bytes, loaded]) => serve(loaded, req, res, bytes));
+    else if (body instanceof BodyFailure) refuse(res, body);
+    else {
+      void Promise.all([body, gateway])
+        .then(([bytes, loaded]) => (bytes instanceof BodyFailure ? refuse(res, bytes) : serve(loaded, req, res, bytes)))
+        .catch((error: unknown) => internalError(res, error));
+    }
   });
   server.keepAliveTimeout = 65_000;
+  server.on('clientError', answerClientError);
   const websockets = serveWebsockets(server, { gateway: () => app.gateway(), connections });
 
+  // Never throws: whatever the app does, this request gets an answer and the server goes on.
   function serve(gateway: LocalGateway, req: IncomingMessage, res: ServerResponse, body: Uint8Array): void {
-    gateway.respond(
-      { method: req.method ?? 'GET', url: req.url ?? '/', headers: rawHeaders(req.rawHeaders), body, sourceIp: sourceIp(req) },
-      (response) => send(res, response),
-      (error) => {
-        log(`Internal error: ${(error as Error)?.stack ?? String(error)}`);
-        send(res, { statusCode: 502, headers: { 'Content-Type': 'application/json' }, body: new TextEncoder().encode(INTERNAL) });
-      },
-    );
+    try {
+      gateway.respond(
+        { method: req.method ?? 'GET', url: req.url ?? '/', headers: rawHeaders(req.rawHeaders), body, sourceIp: sourceIp(req) },
+        (response) => send(res, response),
+        (error) => internalError(res, error),
+      );
+    } catch (error) {
+      internalError(res, error);
+    }
+  }
+
+  // API Gateway's answer when the Lambda failed rather than answered.
+  function internalError(res: ServerResponse, error: unknown): void {
+    log(`Internal error: ${errorText(error)}`);
+    if (!res.headersSent) send(res, { statusCode: 502, headers: JSON_TYPE, body: new TextEncoder().encode(INTERNAL) });
+  }
+
+  // A response the view built but Node cannot write (a header it refuses, say) is the Lambda's failure.
+  function send(res: ServerResponse, response: LocalResponse): void {
+    try {
+      writeResponse(res, response);
+    } catch (error) {
+      internalError(res, error);
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -112,16 +142,29 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   };
 }
 
-const EMPTY = new Uint8Array(0);
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+// A body that could not be read: its answer, and the connection closed after it (the rest of
+// the body, if any, is not read).
+function refuse(res: ServerResponse, failure: BodyFailure): void {
+  if (failure.statusCode === null || res.headersSent || res.destroyed) return;
+  const body = failure.statusCode === 413 ? REQUEST_TOO_LONG : '';
+  res.writeHead(failure.statusCode, { 'Content-Length': Buffer.byteLength(body), Connection: 'close', ...(body ? JSON_TYPE : {}) });
+  res.end(body);
+}
+
+// API Gateway frames the response itself: a view's own Content-Length or Transfer-Encoding is dropped.
+const isFraming = (name: string) => (name.length === 14 || name.length === 17) && /^(?:content-length|transfer-encoding)$/i.test(name);
 
 // One write of head and body together, so keep-alive clients never wait on a delayed ACK:
 // Node joins a string body to the head in a single write, but sends a Buffer after it.
 // latin1 maps each byte to one character and back, so any body survives unchanged.
-function send(res: ServerResponse, response: LocalResponse): void {
+function writeResponse(res: ServerResponse, response: LocalResponse): void {
   const text = response instanceof TextResponse ? response.text : null;
   const length = text === null ? response.body.length : Buffer.byteLength(text);
   const head: string[] = ['Content-Length', String(length)];
   for (const name in response.headers) {
+    if (isFraming(name)) continue;
     const value = response.headers[name]!;
     if (typeof value === 'string') head.push(name, value);
     else for (const one of value) head.push(name, one);
@@ -129,15 +172,4 @@ function send(res: ServerResponse, response: LocalResponse): void {
   res.writeHead(response.statusCode, head);
   if (text !== null) res.end(text);
   else res.end(Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength).toString('latin1'), 'latin1');
-}
-
-// Most requests have no body: skip the stream machinery for them.
-function readBody(req: IncomingMessage): Uint8Array | Promise<Uint8Array> {
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return EMPTY;
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

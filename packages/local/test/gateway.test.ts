@@ -149,4 +149,63 @@ test('concurrent requests never see each other\'s currentRequest', async () => {
   results.forEach((r, i) => assert.equal(json(r.body), { id: String(i), seen: String(i) }));
 });
 
+
+test("API Gateway's answers: x-amzn-ErrorType on denials, 500 for an authorizer without a policy, API keys, 204 without a body", async () => {
+  const app = new Chalice({ appName: 'answers' });
+  const silent = app.authorizer(function silent_auth() {
+    return undefined as unknown as AuthResponse;
+  });
+  const deny = app.authorizer(function deny_auth() {
+    return new AuthResponse({ routes: [], principalId: 'p' });
+  });
+  app.route('/silent', { authorizer: silent }, () => ({}));
+  app.route('/denied', { authorizer: deny }, () => ({}));
+  app.route('/keyed', { apiKeyRequired: true }, () => ({ keyed: true }));
+  app.route('/empty', () => new Response({ statusCode: 204, body: 'dropped' }));
+  const warnings: string[] = [];
+  const gateway = new LocalGateway(app, { warn: (line) => warnings.push(line) });
+  const silentRes = await gateway.handle(req('GET', '/silent', { Authorization: 't' }));
+  assert.is(silentRes.statusCode, 500);
+  assert.equal(json(silentRes.body), { message: null });
+  assert.is(silentRes.headers['x-amzn-ErrorType'], 'AuthorizerConfigurationException');
+  assert.match(warnings.join('\n'), /silent_auth.*no valid policy/);
+  const noToken = await gateway.handle(req('GET', '/denied'));
+  assert.is(noToken.headers['x-amzn-ErrorType'], 'UnauthorizedException');
+  const denied = await gateway.handle(req('GET', '/denied', { authorization: 't' }));
+  assert.is(denied.statusCode, 403);
+  assert.is(denied.headers['x-amzn-ErrorType'], 'AccessDeniedException');
+  const keyless = await gateway.handle(req('GET', '/keyed'));
+  assert.is(keyless.statusCode, 403);
+  assert.equal(json(keyless.body), { message: 'Forbidden' });
+  assert.equal(json((await gateway.handle(req('GET', '/keyed', { 'X-API-Key': 'any' }))).body), { keyed: true });
+  const empty = await gateway.handle(req('GET', '/empty'));
+  assert.is(empty.statusCode, 204);
+  assert.is(empty.body.length, 0);
+});
+
+test("a response over Lambda's 6 MB payload limit is a 502, with a warning; request data named like Object.prototype members is plain data", async () => {
+  const app = new Chalice({ appName: 'limits' });
+  app.route('/huge', () => 'x'.repeat(6 * 1024 * 1024 + 200));
+  app.route('/almost', () => 'x'.repeat(6 * 1024 * 1024 - 1024));
+  app.route('/q', (_, request) => ({ query: Object.entries(request.queryParams ?? {}), proto: request.headers['__proto__'] ?? null }));
+  const warnings: string[] = [];
+  const gateway = new LocalGateway(app, { warn: (line) => warnings.push(line) });
+  const huge = await gateway.handle(req('GET', '/huge'));
+  assert.is(huge.statusCode, 502);
+  assert.equal(json(huge.body), { message: 'Internal server error' });
+  assert.match(warnings.join('\n'), /GET \/huge.*6 MB payload limit \(6291556 bytes\).*502/);
+  assert.is((await gateway.handle(req('GET', '/almost'))).statusCode, 200);
+  const q = await gateway.handle(req('GET', '/q?constructor=1&__proto__=x&constructor=2', { __proto__: 'p' } as LocalRequest['headers']));
+  assert.equal(json(q.body), { query: [['constructor', '2'], ['__proto__', 'x']], proto: null });
+  const headers = JSON.parse('{"__proto__":"p"}');
+  assert.equal(json((await gateway.handle(req('GET', '/q', headers))).body).proto, 'p');
+});
+
+test('sibling routes whose parameters differ in name are refused when the gateway is made', () => {
+  const app = new Chalice({ appName: 'siblings' });
+  app.route('/a/{x}', () => 1);
+  app.route('/a/{y}/b', () => 2);
+  assert.throws(() => new LocalGateway(app), /"\/a\/\{y\}\/b".*\{x\}/);
+});
+
 test.run();

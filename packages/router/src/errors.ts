@@ -81,3 +81,19 @@ export class DefinitionError extends Error {
   readonly code = 'DEFINITION_ERROR';
   override readonly name = 'DefinitionError';
 }
+
+/**
+ * What to log for anything thrown: an Error's stack, else its text. Never throws itself, even
+ * for values that refuse to become strings (`Object.create(null)`, a throwing `toString`).
+ *
+ * @example
+ * errorText(Object.create(null)); // '[object Object]'
+ */
+export function errorText(error: unknown): string {
+  try {
+    const stack = (error as Error | null)?.stack;
+    return typeof stack === 'string' ? stack : String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
+}

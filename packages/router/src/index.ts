@@ -8,6 +8,7 @@ export {
   ChaliceViewError,
   ConflictError,
   DefinitionError,
+  errorText,
   ForbiddenError,
   MethodNotAllowedError,
   NotFoundError,
@@ -36,7 +37,7 @@ export { Request, type RequestDict, type RestApiEvent, type RestRequestContext }
 export { Response, type ProxyResult, type ResponseInit } from './response.ts';
 export { missingAuthenticationToken, preflightResult } from './rest-handler.ts';
 export type { PathParams, PathSegment } from './route-path.ts';
-export { matchRoute } from './path-match.ts';
+export { checkRoutes, matchRoute } from './path-match.ts';
 export { proxyHandler } from './proxy-handler.ts';
 export { RouteTable, type PathMatch, type PathRoutes, type RouteEntry, type ViewFunction } from './route-table.ts';
 

@@ -2,6 +2,7 @@ import { authorizerModel, type AuthorizerModel } from '@chalice/authorizers';
 import { checkEventSource } from '@chalice/events';
 import type { Chalice } from './app.ts';
 import { CORSConfig } from './cors.ts';
+import { checkRoutes } from './path-match.ts';
 import type { FunctionSettings } from './registrar.ts';
 
 /** A CORS configuration as data: its fields and the headers it sends. */
@@ -42,14 +43,15 @@ export interface AppModel {
 }
 
 /**
- * Describes an app as plain data, after checking every event handler's trigger (a bad
- * option throws here, naming the handler).
+ * Describes an app as plain data, after checking its routes ({@link checkRoutes}) and every
+ * event handler's trigger (a bad option throws here, naming the handler).
  *
  * @example
  * const model = describeApp(app);
  * for (const route of model.routes) console.log(route.method, route.path, route.viewName);
  */
 export function describeApp(app: Chalice): AppModel {
+  checkRoutes(app.routes);
   const routes: RouteModel[] = [];
   for (const path of app.routes.paths()) {
     for (const entry of Object.values(path.methods)) {

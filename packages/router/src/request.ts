@@ -1,5 +1,5 @@
 import { BadRequestError } from './errors.ts';
-import { caseInsensitiveHeaders, findHeader } from './headers.ts';
+import { caseInsensitiveHeaders, dictionary, findHeader } from './headers.ts';
 
 /** The fields of an API Gateway REST (v1 proxy) event that Chalice reads. */
 export interface RestApiEvent {
@@ -77,26 +77,30 @@ export class Request {
     return (this.#headers ??= caseInsensitiveHeaders(this.#event.headers));
   }
 
-  /** Query parameters, the last value of each key; `null` without a query string. */
+  /**
+   * Query parameters, the last value of each key; `null` without a query string. A map without a
+   * prototype: `?constructor=1` is an ordinary key, and keys the client did not send are absent.
+   */
   get queryParams(): Record<string, string> | null {
     if (this.#query !== undefined) return this.#query;
     const multi = this.#event.multiValueQueryStringParameters;
-    let query: Record<string, string> | null = this.#event.queryStringParameters ?? null;
-    if (multi) {
-      query = {};
+    let query = this.#event.queryStringParameters ?? null;
+    if (multi || query) {
+      query = dictionary(query);
       for (const key in multi) query[key] = multi[key]?.at(-1) ?? '';
     }
     return (this.#query = query);
   }
 
-  /** Every value of every query parameter (`?tag=a&tag=b` gives `{ tag: ['a', 'b'] }`); `null` without a query string. */
+  /**
+   * Every value of every query parameter (`?tag=a&tag=b` gives `{ tag: ['a', 'b'] }`); `null`
+   * without a query string. A map without a prototype, as {@link Request.queryParams}.
+   */
   get multiValueQueryParams(): Record<string, string[]> | null {
     const multi = this.#event.multiValueQueryStringParameters;
-    if (multi) return multi;
-    const single = this.#event.queryStringParameters;
-    if (!single) return null;
-    const out: Record<string, string[]> = {};
-    for (const key in single) out[key] = [single[key] as string];
+    const single = this.queryParams;
+    const out = single && dictionary(multi);
+    if (!multi) for (const key in single) out![key] = [single[key] as string];
     return out;
   }
 

@@ -49,8 +49,29 @@ test('headers have lower-case keys and case-insensitive look-up', async () => {
 test('query params keep the last value per key; every value is reachable', async () => {
   const { app, seen } = capture();
   await app.handler(recordedEvent('rest-get'), lambdaContext());
-  assert.equal(seen().queryParams, { 'include-greeting': 'true', tag: 'b' });
-  assert.equal(seen().multiValueQueryParams, { 'include-greeting': ['true'], tag: ['a', 'b'] });
+  assert.equal({ ...seen().queryParams }, { 'include-greeting': 'true', tag: 'b' });
+  assert.equal({ ...seen().multiValueQueryParams }, { 'include-greeting': ['true'], tag: ['a', 'b'] });
+});
+
+test('query keys and header names named like Object.prototype members are ordinary keys', async () => {
+  const { app, seen } = capture();
+  // As Lambda hands it over: JSON.parse makes `__proto__` an own key.
+  const event = JSON.parse(JSON.stringify(recordedEvent('rest-get')).replace('"headers":{', '"headers":{"__proto__":"p","Constructor":"c",'));
+  event.multiValueQueryStringParameters = JSON.parse('{"constructor":["1"],"__proto__":["x"],"toString":["2"]}');
+  event.queryStringParameters = JSON.parse('{"constructor":"1","__proto__":"x","toString":"2"}');
+  await app.handler(event, lambdaContext());
+  const { queryParams, multiValueQueryParams, headers } = seen();
+  assert.is(queryParams?.constructor, '1');
+  assert.is(queryParams?.['__proto__'], 'x');
+  assert.is(queryParams?.toString, '2');
+  assert.ok(!('hasOwnProperty' in queryParams!), 'an inherited name is not a key');
+  assert.equal(multiValueQueryParams?.['__proto__'], ['x']);
+  assert.is(headers['__proto__'], 'p');
+  assert.is(headers.constructor, 'c');
+  assert.is(headers.hasOwnProperty, undefined);
+  await app.handler({ ...event, multiValueQueryStringParameters: null }, lambdaContext());
+  assert.is(seen().queryParams?.['__proto__'], 'x', 'from queryStringParameters alone');
+  assert.ok(!('valueOf' in seen().queryParams!));
 });
 
 test('queryParams is null without a query string', async () => {

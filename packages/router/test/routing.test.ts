@@ -1,7 +1,7 @@
 import { lambdaContext, recordedEvent, restEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Chalice, CORSConfig, matchRoute, proxyHandler } from '../src/index.ts';
+import { Chalice, checkRoutes, CORSConfig, DefinitionError, describeApp, matchRoute, proxyHandler } from '../src/index.ts';
 import { captureConsole, invoke, json } from './helpers.ts';
 
 function demoApp() {
@@ -102,6 +102,22 @@ test('app.handler always returns a promise (Lambda ignores plain return values),
   assert.instance(sync, Promise);
   assert.instance(later, Promise);
   assert.equal(await sync, await later);
+});
+
+test('sibling path parameters with different names are refused, naming both routes', () => {
+  const app = new Chalice({ appName: 'siblings' });
+  app.route('/a/{x}', () => 1);
+  app.route('/a/{x}/c', () => 2);
+  app.route('/files/{path+}', () => 3);
+  checkRoutes(app.routes);
+  app.route('/a/{y}/b', () => 4);
+  for (const check of [() => checkRoutes(app.routes), () => describeApp(app), () => matchRoute(app.routes, '/a/1')]) {
+    assert.throws(check, (error: Error) => error instanceof DefinitionError && /"\/a\/\{y\}\/b".*\{y\}.*\{x\}.*"\/a\/\{x\}"/.test(error.message));
+  }
+  const greedy = new Chalice({ appName: 'greedy' });
+  greedy.route('/files/{path+}', () => 1);
+  greedy.route('/files/{rest+}', { methods: ['POST'] }, () => 2);
+  assert.throws(() => checkRoutes(greedy.routes), /\{rest\+\} is a sibling of \{path\+\}/);
 });
 
 test('routes added later are found by path matching too', async () => {
