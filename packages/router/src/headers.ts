@@ -20,7 +20,7 @@ export function findHeader<V>(headers: Record<string, V> | null | undefined, low
  * A view of request headers with lower-case keys in which look-up ignores case:
  * `headers['Content-Type']` and `headers['content-type']` read the same value.
  */
-export function caseInsensitiveHeaders(source: Record<string, string> | null | undefined): Record<string, string> {
+export function caseInsensitiveHeaders(source: Record<string, string | undefined> | null | undefined): Record<string, string> {
   const lower: Record<string, string> = {};
   if (source) for (const key in source) lower[key.toLowerCase()] = source[key] as string;
   return new Proxy(lower, {

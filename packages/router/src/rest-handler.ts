@@ -33,7 +33,7 @@ export function handleRestEvent(app: RestApp, event: RestApiEvent, context: Lamb
   const routes = app.routes.get(rc.resourcePath ?? event.resource);
   // API Gateway only sends resources it has; anything else is what it answers for unknown paths.
   if (!routes) return missingAuthenticationToken();
-  const params = event.pathParameters ?? null;
+  const params = (event.pathParameters ?? null) as Record<string, string> | null;
   const entry = routes.methods[method];
   if (!entry) return unroutedMethod(routes, method);
   const cors = entry.cors && entry.cors.getAccessControlHeaders();
