@@ -35,13 +35,19 @@ function pack(names: Set<string>, destination: string): string[] {
   return readdirSync(destination).map((file) => join(destination, file));
 }
 
+// The router README's examples that import the package: they must compile for its users too.
+function readmeExamples(): string[] {
+  const readme = readFileSync(join(root, 'packages/router/README.md'), 'utf8');
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => code.includes("from '@chalice/router'"));
+}
+
 function pinned(name: string): string {
   const version = own.devDependencies[name];
   assert.ok(version, `${name} is pinned in tooling/typetest/package.json`);
   return `${name}@${version}`;
 }
 
-test('a router-only project compiles against the packed .d.ts files and @types/aws-lambda (strict, skipLibCheck false)', () => {
+test('a router-only project and the router README examples compile against the packed .d.ts files and @types/aws-lambda (strict, skipLibCheck false)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-typetest-'));
   try {
     const packages = runtimePackages('@chalice/router');
@@ -51,6 +57,9 @@ test('a router-only project compiles against the packed .d.ts files and @types/a
     mkdirSync(project);
     cpSync(fileURLToPath(new URL('../consumer/', import.meta.url)), project, { recursive: true });
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    const examples = readmeExamples();
+    assert.ok(examples.length >= 3, 'the router README has its examples');
+    examples.forEach((code, i) => writeFileSync(join(project, `readme-${i + 1}.ts`), code));
     const install = [...tarballs, pinned('@types/aws-lambda'), pinned('@types/node'), pinned('typescript')];
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...install], { cwd: project, stdio: 'pipe' });
     const installed = readdirSync(join(project, 'node_modules', '@chalice'));
