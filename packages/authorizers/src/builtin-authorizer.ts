@@ -21,32 +21,40 @@ export type AuthorizerReturn = AuthResponse | Record<string, unknown> | null | u
 export type AuthorizerFunction = (request: AuthRequest) => AuthorizerReturn | PromiseLike<AuthorizerReturn>;
 
 /**
+ * What the Lambda entry answers for an authorizer function's result `R`: the policy for an
+ * {@link AuthResponse}, anything else unchanged.
+ *
+ * @example
+ * type Answer = AuthorizerOutput<AuthResponse>; // AuthorizerResult
+ */
+export type AuthorizerOutput<R> = R extends AuthResponse ? AuthorizerResult : R extends void ? undefined : R;
+
+/**
  * The Lambda entry of a built-in authorizer. It always returns a promise: the Node.js Lambda
  * runtime (nodejs20.x, nodejs22.x) ignores a handler's plain return value.
  *
  * @example
  * const entry: AuthorizerHandler = builtinAuthorizerHandler(() => null);
  */
-export type AuthorizerHandler = (
-  event: unknown,
-  context?: LambdaContext,
-) => Promise<AuthorizerResult | Record<string, unknown> | null | undefined>;
+export type AuthorizerHandler<R = AuthorizerReturn> = (event: unknown, context?: LambdaContext) => Promise<AuthorizerOutput<R>>;
 
 /**
  * Wraps an authorizer function as a Lambda entry for API Gateway TOKEN authorizers: builds the
  * {@link AuthRequest}, calls `fn`, and turns an {@link AuthResponse} into the policy document.
  * Any other result is returned unchanged. A wrongly shaped event throws `UnexpectedEventError`.
+ * Typed by what `fn` returns, so a function that always answers an `AuthResponse` gives an entry
+ * that is an `APIGatewayTokenAuthorizerHandler` of `@types/aws-lambda`.
  *
  * @example
  * export const handler = builtinAuthorizerHandler((req) =>
  *   new AuthResponse({ routes: req.token === 'allow' ? ['*'] : [], principalId: 'user' }),
  * );
  */
-export function builtinAuthorizerHandler(fn: AuthorizerFunction): AuthorizerHandler {
+export function builtinAuthorizerHandler<R extends AuthorizerReturn>(fn: (request: AuthRequest) => R | PromiseLike<R>): AuthorizerHandler<R> {
   return async (event) => {
     const request = AuthRequest.fromEvent(event);
     const result = await fn(request);
-    return result instanceof AuthResponse ? result.toDict(request) : (result as Record<string, unknown> | null | undefined);
+    return (result instanceof AuthResponse ? result.toDict(request) : result) as AuthorizerOutput<R>;
   };
 }
 

@@ -13,6 +13,7 @@ export {
   builtinAuthorizerHandler,
   type AuthorizerFunction,
   type AuthorizerHandler,
+  type AuthorizerOutput,
   type AuthorizerReturn,
   type BuiltinAuthorizerOptions,
 } from './builtin-authorizer.ts';

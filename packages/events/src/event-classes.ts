@@ -1,5 +1,10 @@
 import type { LambdaContext } from './lambda.ts';
 
+// The payload types below are hand-written to the shapes Lambda delivers (and `@types/aws-lambda`
+// declares): every field Chalice does not read is optional and none has an index signature, so
+// an `S3Event`, `SQSEvent`, `SNSEvent` or `EventBridgeEvent` of `@types/aws-lambda` is accepted
+// as it is, and `toDict()` stays typed.
+
 /** An EventBridge (CloudWatch Events) event as Lambda receives it. */
 export interface CloudWatchEventPayload<TDetail = Record<string, unknown>> {
   version: string;
@@ -11,38 +16,91 @@ export interface CloudWatchEventPayload<TDetail = Record<string, unknown>> {
   region: string;
   resources: string[];
   detail: TDetail;
+  'replay-name'?: string;
 }
 
-/** One record of an S3 event notification (the fields Chalice reads). */
+/** One record of an S3 event notification. */
 export interface S3EventRecord {
+  eventVersion?: string;
+  eventSource?: string;
+  awsRegion?: string;
+  eventTime?: string;
   eventName?: string;
-  s3: { bucket: { name: string; arn?: string }; object: { key: string; size?: number; eTag?: string } };
-  [key: string]: unknown;
+  userIdentity?: { principalId: string };
+  requestParameters?: { sourceIPAddress: string };
+  responseElements?: { 'x-amz-request-id': string; 'x-amz-id-2': string };
+  s3: {
+    s3SchemaVersion?: string;
+    configurationId?: string;
+    bucket: { name: string; ownerIdentity?: { principalId: string }; arn?: string };
+    object: { key: string; size?: number; eTag?: string; versionId?: string | undefined; sequencer?: string };
+  };
+  glacierEventData?: { restoreEventData: { lifecycleRestorationExpiryTime: string; lifecycleRestoreStorageClass: string } } | undefined;
 }
 /** An S3 event notification. */
 export interface S3EventNotification {
   Records: S3EventRecord[];
 }
 
+/** The message of one SNS record. */
+export interface SNSMessagePayload {
+  Message: string;
+  Subject?: string | null;
+  TopicArn?: string;
+  MessageId?: string;
+  Type?: string;
+  Timestamp?: string;
+  MessageAttributes?: Record<string, { Type: string; Value: string }>;
+  SignatureVersion?: string;
+  Signature?: string;
+  SigningCertUrl?: string;
+  UnsubscribeUrl?: string;
+  Token?: string;
+}
 /** One record of an SNS notification. */
 export interface SNSEventRecord {
-  Sns: { Message: string; Subject?: string | null; TopicArn?: string; MessageId?: string; [key: string]: unknown };
-  [key: string]: unknown;
+  EventVersion?: string;
+  EventSubscriptionArn?: string;
+  EventSource?: string;
+  Sns: SNSMessagePayload;
 }
 /** An SNS notification. */
 export interface SNSEventNotification {
   Records: SNSEventRecord[];
 }
 
+/** The system attributes of an SQS message. */
+export interface SQSMessageSystemAttributes {
+  AWSTraceHeader?: string | undefined;
+  ApproximateReceiveCount?: string;
+  SentTimestamp?: string;
+  SenderId?: string;
+  ApproximateFirstReceiveTimestamp?: string;
+  SequenceNumber?: string | undefined;
+  MessageGroupId?: string | undefined;
+  MessageDeduplicationId?: string | undefined;
+  DeadLetterQueueSourceArn?: string | undefined;
+}
+/** One message attribute of an SQS message. */
+export interface SQSMessageAttributeValue {
+  dataType: string;
+  stringValue?: string | undefined;
+  binaryValue?: string | undefined;
+  stringListValues?: string[] | undefined;
+  binaryListValues?: string[] | undefined;
+}
 /** One SQS message as Lambda receives it. */
 export interface SQSMessageRecord {
   messageId: string;
   receiptHandle: string;
   body: string;
-  attributes?: Record<string, string>;
-  messageAttributes?: Record<string, unknown>;
+  attributes?: SQSMessageSystemAttributes;
+  messageAttributes?: Record<string, SQSMessageAttributeValue>;
+  md5OfBody?: string;
+  md5OfMessageAttributes?: string;
+  eventSource?: string;
   eventSourceARN?: string;
-  [key: string]: unknown;
+  awsRegion?: string;
 }
 /** A batch of SQS messages. */
 export interface SQSEventBatch {

@@ -1,4 +1,4 @@
-export { UnexpectedEventError, type LambdaContext } from './lambda.ts';
+export { UnexpectedEventError, type LambdaClientContext, type LambdaContext } from './lambda.ts';
 export { Cron, Rate, scheduleExpressionString, type ScheduleExpression } from './schedule.ts';
 export {
   CloudWatchEvent,
@@ -11,8 +11,11 @@ export {
   type S3EventRecord,
   type SNSEventNotification,
   type SNSEventRecord,
+  type SNSMessagePayload,
   type SQSEventBatch,
+  type SQSMessageAttributeValue,
   type SQSMessageRecord,
+  type SQSMessageSystemAttributes,
 } from './event-classes.ts';
 export { cloudWatchHandler, s3Handler, snsHandler, sqsHandler, type EventLambda } from './handlers.ts';
 export { checkEventSource } from './check-source.ts';

@@ -1,4 +1,11 @@
-/** The context object the Node.js Lambda runtime passes to every handler. */
+/**
+ * The context object the Node.js Lambda runtime passes to every handler. Hand-written to the
+ * shape of `Context` in `@types/aws-lambda` (no index signature, so theirs is assignable to ours);
+ * ours leaves out the deprecated `done`/`fail`/`succeed`, so a handler typed with it serves both.
+ *
+ * @example
+ * export const handler = async (event: unknown, context: LambdaContext) => context.getRemainingTimeInMillis();
+ */
 export interface LambdaContext {
   functionName: string;
   functionVersion: string;
@@ -9,7 +16,19 @@ export interface LambdaContext {
   logStreamName: string;
   getRemainingTimeInMillis(): number;
   callbackWaitsForEmptyEventLoop?: boolean;
-  [key: string]: unknown;
+  /** The Amazon Cognito identity of a call made through the AWS Mobile SDK. */
+  identity?: { cognitoIdentityId: string; cognitoIdentityPoolId: string } | undefined;
+  /** The client and device of a call made through the AWS Mobile SDK. */
+  clientContext?: LambdaClientContext | undefined;
+  /** The tenant of a multi-tenant function's invocation. */
+  tenantId?: string | undefined;
+}
+
+/** `LambdaContext.clientContext`: what the AWS Mobile SDK tells about the calling app and device. */
+export interface LambdaClientContext {
+  client: { installationId: string; appTitle: string; appVersionName: string; appVersionCode: string; appPackageName: string };
+  custom?: unknown;
+  env: { platformVersion: string; platform: string; make: string; model: string; locale: string };
 }
 
 /**

@@ -129,10 +129,9 @@ export class Chalice extends Registrar implements RestApp {
    * The Lambda entry for API Gateway REST (v1 proxy) events. Bound: `export const handler = app.handler`.
    * Always a promise: the Node.js Lambda runtime ignores a handler's plain return value.
    */
-  readonly handler = (event: RestApiEvent, context: LambdaContext): Promise<ProxyResult> => {
-    const result = handleRestEvent(this, event, context);
-    return result instanceof Promise ? result : Promise.resolve(result);
-  };
+  readonly handler = (event: RestApiEvent, context: LambdaContext): Promise<ProxyResult> =>
+    // A promise it is given comes back as it is, not wrapped.
+    Promise.resolve(handleRestEvent(this, event, context));
 
   /**
    * Adds a blueprint's routes and functions, with optional prefixes: `urlPrefix` before every

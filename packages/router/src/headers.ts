@@ -24,7 +24,7 @@ export function findHeader<V>(headers: Record<string, V> | null | undefined, low
  * `headers['Content-Type']` and `headers['content-type']` read the same value. Without a
  * prototype, so a `__proto__` or `constructor` header is an ordinary one.
  */
-export function caseInsensitiveHeaders(source: Record<string, string> | null | undefined): Record<string, string> {
+export function caseInsensitiveHeaders(source: Record<string, string | undefined> | null | undefined): Record<string, string> {
   const lower = dictionary<string>();
   if (source) for (const key in source) lower[key.toLowerCase()] = source[key] as string;
   return new Proxy(lower, {

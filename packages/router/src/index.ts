@@ -19,7 +19,7 @@ export {
   UnsupportedMediaType,
 } from './errors.ts';
 export type { HeaderValues } from './headers.ts';
-export { lambdaHandler } from './lambda-entry.ts';
+export { lambdaHandler, type LambdaEntry } from './lambda-entry.ts';
 export { Logger, type LogLevelName } from './log.ts';
 export { describeApp, missingFeatureFlags, type AppModel, type CorsModel, type RouteModel } from './model.ts';
 export type {

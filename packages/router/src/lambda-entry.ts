@@ -1,9 +1,19 @@
 import { builtinAuthorizerHandler } from '@chalice/authorizers';
-import { checkEventSource, cloudWatchHandler, s3Handler, snsHandler, sqsHandler } from '@chalice/events';
+import { checkEventSource, cloudWatchHandler, s3Handler, snsHandler, sqsHandler, type LambdaContext } from '@chalice/events';
 import { websocketHandler } from '@chalice/websocket';
 import type { Chalice } from './app.ts';
 import { DefinitionError } from './errors.ts';
 import type { FunctionSettings, LambdaHandler } from './registrar.ts';
+
+/**
+ * What {@link lambdaHandler} returns. Its result is whatever the app's function answers, so it is
+ * `any`: that lets the entry take the handler type of `@types/aws-lambda` its trigger calls for
+ * (`export const on_upload: S3Handler = lambdaHandler(app, 'on_upload')`).
+ *
+ * @example
+ * const entry: LambdaEntry = lambdaHandler(app, 'every_hour');
+ */
+export type LambdaEntry = (event: any, context: LambdaContext) => Promise<any>;
 
 /**
  * The Lambda entry of one of the app's functions (an event handler, pure function, built-in
@@ -16,7 +26,7 @@ import type { FunctionSettings, LambdaHandler } from './registrar.ts';
  * export const handler = app.handler;
  * export const every_hour = lambdaHandler(app, 'every_hour');
  */
-export function lambdaHandler(app: Chalice, name: string): LambdaHandler {
+export function lambdaHandler(app: Chalice, name: string): LambdaEntry {
   const entry = app.functions.get(name);
   if (!entry) {
     const known = [...app.functions.keys()].join(', ') || 'none';

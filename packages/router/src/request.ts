@@ -1,17 +1,22 @@
 import { BadRequestError } from './errors.ts';
 import { caseInsensitiveHeaders, dictionary, findHeader } from './headers.ts';
 
+// The event types are hand-written to API Gateway's shapes without index signatures, and a
+// map's value may be undefined as `@types/aws-lambda` declares it, so its `APIGatewayProxyEvent`
+// is accepted as it is (`export const handler: APIGatewayProxyHandler = app.handler`). Parsed
+// from JSON, a value is never undefined: the getters below say so with a cast.
+
 /** The fields of an API Gateway REST (v1 proxy) event that Chalice reads. */
 export interface RestApiEvent {
   resource?: string;
   path?: string;
   httpMethod?: string;
-  headers?: Record<string, string> | null;
-  multiValueHeaders?: Record<string, string[]> | null;
-  queryStringParameters?: Record<string, string> | null;
-  multiValueQueryStringParameters?: Record<string, string[]> | null;
-  pathParameters?: Record<string, string> | null;
-  stageVariables?: Record<string, string> | null;
+  headers?: Record<string, string | undefined> | null;
+  multiValueHeaders?: Record<string, string[] | undefined> | null;
+  queryStringParameters?: Record<string, string | undefined> | null;
+  multiValueQueryStringParameters?: Record<string, string[] | undefined> | null;
+  pathParameters?: Record<string, string | undefined> | null;
+  stageVariables?: Record<string, string | undefined> | null;
   requestContext: RestRequestContext;
   body?: string | null;
   isBase64Encoded?: boolean;
@@ -21,12 +26,42 @@ export interface RestApiEvent {
 export interface RestRequestContext {
   resourcePath: string;
   httpMethod: string;
+  path?: string;
   stage?: string;
   requestId?: string;
+  extendedRequestId?: string;
+  requestTime?: string;
+  requestTimeEpoch?: number;
   apiId?: string;
-  identity?: Record<string, unknown>;
-  authorizer?: Record<string, unknown>;
-  [key: string]: unknown;
+  accountId?: string;
+  resourceId?: string;
+  domainName?: string;
+  domainPrefix?: string;
+  protocol?: string;
+  identity?: RestRequestIdentity;
+  /** What the route's authorizer passed on (a Lambda authorizer's `context`, Cognito's `claims`). */
+  authorizer?: Record<string, any> | null;
+}
+
+/** `requestContext.identity`: who called, as API Gateway saw it. */
+export interface RestRequestIdentity {
+  sourceIp: string;
+  userAgent?: string | null;
+  accessKey?: string | null;
+  accountId?: string | null;
+  apiKey?: string | null;
+  apiKeyId?: string | null;
+  caller?: string | null;
+  cognitoAuthenticationProvider?: string | null;
+  cognitoAuthenticationType?: string | null;
+  cognitoIdentityId?: string | null;
+  cognitoIdentityPoolId?: string | null;
+  principalOrgId?: string | null;
+  user?: string | null;
+  userArn?: string | null;
+  vpcId?: string | undefined;
+  vpceId?: string | undefined;
+  clientCert?: { clientCertPem: string; serialNumber: string; subjectDN: string; issuerDN: string; validity: { notAfter: string; notBefore: string } } | null;
 }
 
 /** The JSON shape of {@link Request.toDict}, with Chalice's snake_case keys. */
@@ -84,7 +119,7 @@ export class Request {
   get queryParams(): Record<string, string> | null {
     if (this.#query !== undefined) return this.#query;
     const multi = this.#event.multiValueQueryStringParameters;
-    let query = this.#event.queryStringParameters ?? null;
+    let query = (this.#event.queryStringParameters ?? null) as Record<string, string> | null;
     if (multi || query) {
       query = dictionary(query);
       for (const key in multi) query[key] = multi[key]?.at(-1) ?? '';
@@ -99,7 +134,7 @@ export class Request {
   get multiValueQueryParams(): Record<string, string[]> | null {
     const multi = this.#event.multiValueQueryStringParameters;
     const single = this.queryParams;
-    const out = single && dictionary(multi);
+    const out = single && dictionary(multi as Record<string, string[]> | null | undefined);
     if (!multi) for (const key in single) out![key] = [single[key] as string];
     return out;
   }
@@ -111,7 +146,7 @@ export class Request {
 
   /** The API Gateway stage variables, or `null`. */
   get stageVars(): Record<string, string> | null {
-    return this.#event.stageVariables ?? null;
+    return (this.#event.stageVariables ?? null) as Record<string, string> | null;
   }
 
   /** The body as bytes (base64-decoded when API Gateway sent it encoded); empty without a body. */

@@ -33,7 +33,7 @@ export function handleRestEvent(app: RestApp, event: RestApiEvent, context: Lamb
   const routes = app.routes.get(rc.resourcePath ?? event.resource);
   // API Gateway only sends resources it has; anything else is what it answers for unknown paths.
   if (!routes) return missingAuthenticationToken();
-  const params = event.pathParameters ?? null;
+  const params = (event.pathParameters ?? null) as Record<string, string> | null;
   const entry = routes.methods[method];
   if (!entry) return unroutedMethod(routes, method);
   const cors = entry.cors && entry.cors.getAccessControlHeaders();
@@ -111,8 +111,12 @@ function unsendable(app: RestApp, why: string, cors: Cors): ProxyResult {
   return errorResult(500, 'InternalServerError', app.debug ? why : 'An internal server error occurred.', cors);
 }
 
+// The global Fetch API Response, or a class nothing is an instance of where the runtime has none.
+const FetchResponse: typeof globalThis.Response = globalThis.Response ?? class {};
+
 // A plain value (the common case) is JSON with the CORS headers; anything else takes the full path.
-function toProxyResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult {
+function toProxyResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult | Promise<ProxyResult> {
+  if (value instanceof FetchResponse) return fetchResult(app, value, event, cors);
   if (value instanceof Response || value instanceof Uint8Array || app.isBinaryType(JSON_TYPE)) return fullResult(app, value, event, cors);
   const text = jsonText(app, value, cors);
   return typeof text === 'string' ? result(200, text, { ...cors, 'Content-Type': JSON_TYPE }) : text;
@@ -125,6 +129,18 @@ function jsonText(app: RestApp, value: unknown, cors: Cors): string | ProxyResul
   } catch (error) {
     return unsendable(app, `The view's return value cannot be sent as JSON: ${(error as Error).message}`, cors);
   }
+}
+
+// A Fetch API Response (what Hono and other frameworks answer with) is read, its body being a
+// stream, and sent as one of ours: bytes for a binary type, else text. More than one cookie
+// become repeated Set-Cookie headers.
+async function fetchResult(app: RestApp, fetched: globalThis.Response, event: RestApiEvent, cors: Cors): Promise<ProxyResult> {
+  const headers: HeaderValues = Object.fromEntries(fetched.headers);
+  const cookies = fetched.headers.getSetCookie();
+  if (cookies[1]) headers['set-cookie'] = cookies;
+  const binary = app.isBinaryType((headers['content-type'] as string | undefined) ?? JSON_TYPE);
+  const body = binary ? new Uint8Array(await fetched.arrayBuffer()) : await fetched.text();
+  return fullResult(app, new Response({ statusCode: fetched.status, headers, body }), event, cors);
 }
 
 function fullResult(app: RestApp, value: unknown, event: RestApiEvent, cors: Cors): ProxyResult {

@@ -1,5 +1,6 @@
 // The public API of @chalice/websocket.
 export { BadJsonError, WebsocketDisconnectedError } from './errors.ts';
+export type { ManagementApiClient, ManagementApiSdk } from './management-sdk.ts';
 export { WebsocketAPI, type ConnectionInfo, type EndpointOptions } from './websocket-api.ts';
 export {
   WebsocketEvent,

@@ -1,12 +1,12 @@
-import type * as Sdk from '@aws-sdk/client-apigatewaymanagementapi';
+import type { ConnectionOutput, ManagementApiClient, ManagementApiSdk } from './management-sdk.ts';
 import { WebsocketDisconnectedError } from './errors.ts';
 
 const SDK = '@aws-sdk/client-apigatewaymanagementapi';
-let sdk: Promise<typeof Sdk> | undefined;
+let sdk: Promise<ManagementApiSdk> | undefined;
 type CommandName = 'PostToConnectionCommand' | 'DeleteConnectionCommand' | 'GetConnectionCommand';
 
 // The SDK is an optional peer, imported on first use only: apps that never send pay nothing for it.
-function loadSdk(): Promise<typeof Sdk> {
+function loadSdk(): Promise<ManagementApiSdk> {
   return (sdk ??= import('@aws-sdk/client-apigatewaymanagementapi').catch((cause: unknown) => {
     sdk = undefined;
     throw Object.assign(
@@ -40,7 +40,7 @@ export interface EndpointOptions {
    * Loads `@aws-sdk/client-apigatewaymanagementapi` in place of this package's own import, so the
    * tooling can supply its copy to an app that does not install the SDK.
    */
-  loadSdk?: () => Promise<typeof Sdk>;
+  loadSdk?: () => Promise<ManagementApiSdk>;
   [clientSetting: string]: unknown;
 }
 
@@ -59,7 +59,7 @@ export class WebsocketAPI {
   #fixed = false;
   #load = loadSdk;
   #settings: object = {};
-  readonly #clients = new Map<string, Sdk.ApiGatewayManagementApiClient>();
+  readonly #clients = new Map<string, ManagementApiClient>();
 
   /**
    * Points the API at `https://{domainName}/{stage}`, unless `setEndpoint` chose an endpoint.
@@ -120,7 +120,7 @@ export class WebsocketAPI {
    * const { identity } = await app.websocketApi.info(event.connectionId);
    */
   async info(connectionId: string): Promise<ConnectionInfo> {
-    const out = (await this.#call(connectionId, 'GetConnectionCommand')) as Sdk.GetConnectionCommandOutput;
+    const out = (await this.#call(connectionId, 'GetConnectionCommand')) as ConnectionOutput;
     return {
       connectedAt: out.ConnectedAt!,
       lastActiveAt: out.LastActiveAt!,
@@ -147,7 +147,8 @@ export class WebsocketAPI {
       client = new mod.ApiGatewayManagementApiClient({ region, ...this.#settings, endpoint });
       this.#clients.set(endpoint, client);
     }
-    const Command = mod[command] as unknown as new (input: object) => Sdk.PostToConnectionCommand;
+    // One constructor type for the three: the input below is the one each command takes.
+    const Command = mod[command] as new (input: { ConnectionId: string; Data?: string | Uint8Array }) => object;
     try {
       return await client.send(new Command(data === undefined ? { ConnectionId: connectionId } : { ConnectionId: connectionId, Data: data }));
     } catch (err) {
