@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cac } from 'cac';
 import { reportError, UserError } from './errors.ts';
+import { usageError } from './usage-error.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -94,6 +95,7 @@ cli
   .example('chalice deploy')
   .example('chalice deploy --stage prod --profile work --yes')
   .action(async (options: { stage: string; profile?: string; apiGatewayStage?: string; autogenPolicy: boolean; yes?: boolean; dryRun?: boolean } & GlobalOptions) => {
+    await checkApiGatewayStage(options.apiGatewayStage);
     const { deployCommand } = await import('./commands/deploy.ts');
     await deployCommand({
       projectDir: process.cwd(),
@@ -207,6 +209,19 @@ function hideSdkNodeVersionWarning(): void {
   }) as typeof process.emitWarning;
 }
 
+async function checkApiGatewayStage(name: string | undefined): Promise<void> {
+  if (name === undefined) return;
+  const { apiGatewayStageProblem } = await import('@chalice/config');
+  const problem = apiGatewayStageProblem(name);
+  if (problem) throw new UserError(`--api-gateway-stage ${problem}, got ${JSON.stringify(name)}`);
+}
+
+function projectDir(dir: string): string {
+  const path = resolve(dir);
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`--project-dir ${dir}: no such directory`);
+  return path;
+}
+
 async function main(): Promise<void> {
   hideSdkNodeVersionWarning();
   const debug = process.argv.includes('--debug');
@@ -215,16 +230,15 @@ async function main(): Promise<void> {
     if (!cli.matchedCommand && !cli.options.help && !cli.options.version) {
       const unknown = cli.args[0];
       if (unknown) throw new UserError(`Unknown command "${unknown}": see chalice --help`);
+      cli.globalCommand.checkUnknownOptions();
       cli.outputHelp();
       return;
     }
     // Commands run from the project directory, as Python Chalice's do.
-    if (cli.options.projectDir) process.chdir(resolve(String(cli.options.projectDir)));
+    if (cli.options.projectDir) process.chdir(projectDir(String(cli.options.projectDir)));
     await cli.runMatchedCommand();
   } catch (error) {
-    // cac reports bad flags and missing values as plain errors whose name is CACError.
-    const usage = (error as Error)?.name === 'CACError' ? new UserError((error as Error).message) : error;
-    process.exitCode = reportError(usage, debug);
+    process.exitCode = reportError(usageError(error, process.argv.slice(2)), debug);
   }
 }
 

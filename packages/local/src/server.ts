@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadApp } from '@chalice/config';
 import type { Chalice } from '@chalice/router';
 import { LocalGateway, TextResponse } from './gateway.ts';
+import { listenProblem } from './listen-error.ts';
 import type { LocalResponse } from './http-types.ts';
 import { rawHeaders, sourceIp } from './node-request.ts';
 import { applyEnvironment, localStage, projectConfig } from './project.ts';
@@ -138,7 +139,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new LocalServerError(`Port ${port} on ${host} is already in use: pick another with --port`) : error);
+      const problem = listenProblem(error, host, port);
+      reject(problem ? new LocalServerError(problem) : error);
     });
     server.listen(port, host, () => resolve());
   });
