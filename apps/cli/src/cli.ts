@@ -69,10 +69,11 @@ cli
 
 cli
   .command('generate-models', "Print the app's REST API as an OpenAPI 3.0 document")
+  .option('--stage <stage>', 'Chalice stage whose environment variables the app is loaded with', { default: 'dev' })
   .example('chalice generate-models > openapi.json')
-  .action(async () => {
+  .action(async (options: { stage: string } & GlobalOptions) => {
     const { generateModelsCommand } = await import('./commands/generate-models.ts');
-    await generateModelsCommand({ projectDir: process.cwd() });
+    await generateModelsCommand({ projectDir: process.cwd(), stage: options.stage });
   });
 
 cli
@@ -131,19 +132,24 @@ cli
   .command('logs', "Print a deployed function's CloudWatch logs")
   .option('--stage <stage>', 'Chalice stage', { default: 'dev' })
   .option('-n, --name <name>', 'The function: api_handler (default) or a handler name', { default: 'api_handler' })
-  .option('--since <when>', 'From when: 30s, 10m, 2h, 1d back from now, or an ISO date (default: 10m)')
-  .option('--follow', 'Keep printing new log lines until Ctrl-C')
+  .option('-s, --since <when>', 'From when: 30s, 10m, 2h, 1d, 1w back from now, or an ISO date (default: all events; 10m with --follow)')
+  .option('-f, --follow', 'Keep printing new log lines until Ctrl-C')
+  .option('--num-entries <n>', 'Print at most N events')
   .option('--include-lambda-messages', "Include Lambda's own START / END / REPORT lines")
   .option('--profile <profile>', 'AWS profile of your shared config files')
   .example('chalice logs -n every_hour --since 1h')
-  .example('chalice logs --follow')
-  .action(async (options: { stage: string; name: string; since?: string; follow?: boolean; includeLambdaMessages?: boolean; profile?: string } & GlobalOptions) => {
+  .example('chalice logs -f')
+  .example('chalice logs --num-entries 20')
+  .action(async (options: { stage: string; name: string; since?: string; follow?: boolean; numEntries?: string; includeLambdaMessages?: boolean; profile?: string } & GlobalOptions) => {
+    const maxEntries = options.numEntries === undefined ? undefined : Number(options.numEntries);
+    if (maxEntries !== undefined && !(Number.isInteger(maxEntries) && maxEntries > 0)) throw new UserError(`--num-entries must be a whole number of 1 or more, got ${JSON.stringify(options.numEntries)}`);
     const { logsCommand } = await import('./commands/logs.ts');
     await logsCommand({
       projectDir: process.cwd(),
       stage: options.stage,
       name: options.name,
       since: options.since,
+      maxEntries,
       follow: Boolean(options.follow),
       includeLambdaMessages: Boolean(options.includeLambdaMessages),
       profile: options.profile,
@@ -179,12 +185,20 @@ cli
   .option('--pipeline-version <version>', "v1 (CodePipeline V1, the seed's buildspec layout) or v2 (CodePipeline V2, separate install and build phases)", { default: 'v1' })
   .option('-s, --source <source>', 'codecommit (creates a CodeCommit repository) or github (an existing repository, through a CodeStar connection)', { default: 'codecommit' })
   .option('-b, --buildspec-file <file>', 'Write the buildspec to this file in the project; CodeBuild then reads it from the repository instead of the template')
+  .option('-i, --codebuild-image <image>', 'The CodeBuild image the pipeline builds with (the CodeBuildImage parameter\'s default)')
   .example('chalice generate-pipeline pipeline.json')
   .example('aws cloudformation deploy --stack-name mystack --template-file pipeline.json --capabilities CAPABILITY_IAM')
   .example('chalice generate-pipeline --source github --pipeline-version v2 --buildspec-file buildspec.yml pipeline.json')
-  .action(async (file: string | undefined, options: { pipelineVersion: string; source: string; buildspecFile?: string } & GlobalOptions) => {
+  .action(async (file: string | undefined, options: { pipelineVersion: string; source: string; buildspecFile?: string; codebuildImage?: string } & GlobalOptions) => {
     const { generatePipelineCommand } = await import('./commands/generate-pipeline.ts');
-    generatePipelineCommand({ projectDir: process.cwd(), file, pipelineVersion: options.pipelineVersion, source: options.source, buildspecFile: options.buildspecFile });
+    generatePipelineCommand({
+      projectDir: process.cwd(),
+      file,
+      pipelineVersion: options.pipelineVersion,
+      source: options.source,
+      buildspecFile: options.buildspecFile,
+      codebuildImage: options.codebuildImage,
+    });
   });
 
 cli.help();

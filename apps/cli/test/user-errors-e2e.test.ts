@@ -82,6 +82,20 @@ test('a 300-character project name is refused before anything is written', () =>
   expectUserError(run(['new-project', 'a'.repeat(300)], dir), /^Error: Invalid project name "a{300}": it becomes the app name, which must be at most 62 characters long/);
 });
 
+test('bad SQS, S3 and SNS options in the app: one line naming the handler and the option', () => {
+  const cases: Array<[string, RegExp]> = [
+    ["app.onSqsMessage({ queue: 'jobs', batchSize: 20 }, function drain() {});", /^Error: onSqsMessage handler "drain": batchSize must be an integer from 1 to 10, got 20\n$/],
+    ["app.onSqsMessage({ queue: 'https://sqs.us-east-1.amazonaws.com/1/jobs' }, function drain() {});", /^Error: onSqsMessage handler "drain": the 'queue' parameter must be the name of the queue/],
+    ["app.onS3Event({ bucket: 'b', events: ['ObjectCreated:*'] }, function resize() {});", /^Error: onS3Event handler "resize": events must be a non-empty list of S3 event types/],
+    ["app.onSnsMessage({ topic: '' }, function notify() {});", /^Error: onSnsMessage handler "notify": topic must be a topic name or ARN\n$/],
+  ];
+  for (const [registration, line] of cases) {
+    const dir = project('{"app_name": "errs"}', `${APP}${registration}\n`);
+    expectUserError(run(['package', 'out'], dir), line);
+    expectUserError(run(['generate-models'], dir), line);
+  }
+});
+
 test('null config values are unset; a lambda_functions entry naming no function of the app is a warning', () => {
   const config = {
     app_name: 'errs',
