@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     if (cli.options.projectDir) process.chdir(projectDir(String(cli.options.projectDir)));
     await cli.runMatchedCommand();
   } catch (error) {
-    process.exitCode = reportError(usageError(error, process.argv.slice(2)), debug);
+    process.exitCode = reportError(usageError(error, process.argv.slice(2), cli.matchedCommand?.name), debug);
   }
 }
 

@@ -24,15 +24,17 @@ export function typedFlag(reported: string, argv: readonly string[]): string {
 
 /**
  * A cac parse error (an unknown flag, a missing value) as a {@link UserError} that names the
- * flags as the user typed them; any other error unchanged.
+ * flags as the user typed them and the help to read (the command's, when one was given); any
+ * other error unchanged.
  *
  * @example
- * usageError(cacError, process.argv.slice(2)).message; // 'Unknown option `--foo-bar`: see chalice --help'
+ * usageError(cacError, ['deploy', '--foo-bar'], 'deploy').message; // 'Unknown option `--foo-bar`: see chalice deploy --help'
  */
-export function usageError(error: unknown, argv: readonly string[]): unknown {
+export function usageError(error: unknown, argv: readonly string[], command?: string): unknown {
   if ((error as Error)?.name !== 'CACError') return error;
   const message = (error as Error).message;
   const unknown = /^Unknown option `([^`]+)`$/.exec(message);
-  if (unknown) return new UserError(`Unknown option \`${typedFlag(unknown[1]!, argv)}\`: see chalice --help`);
+  const help = command ? `chalice ${command} --help` : 'chalice --help';
+  if (unknown) return new UserError(`Unknown option \`${typedFlag(unknown[1]!, argv)}\`: see ${help}`);
   return new UserError(message);
 }

@@ -17,6 +17,7 @@ test('cac errors become user errors; others pass through', () => {
   const unknown = usageError(cacError('Unknown option `--fooBar`'), ['--foo-bar']);
   assert.instance(unknown, UserError);
   assert.is((unknown as Error).message, 'Unknown option `--foo-bar`: see chalice --help');
+  assert.is((usageError(cacError('Unknown option `--fooBar`'), ['deploy', '--foo-bar'], 'deploy') as Error).message, 'Unknown option `--foo-bar`: see chalice deploy --help');
   assert.is((usageError(cacError('option `--stage <stage>` value is missing'), []) as Error).message, 'option `--stage <stage>` value is missing');
   const other = new TypeError('x');
   assert.is(usageError(other, []), other);

@@ -36,9 +36,9 @@ test('an unknown option with no command is an error, not the help', () => {
 });
 
 test('unknown flags are echoed as they were typed, not camel-cased', () => {
-  expectUserError(run(['deploy', '--foo-bar']), 'Error: Unknown option `--foo-bar`: see chalice --help');
-  expectUserError(run(['logs', '--no-such-flag=1']), 'Error: Unknown option `--no-such-flag`: see chalice --help');
-  expectUserError(run(['url', '-q']), 'Error: Unknown option `-q`: see chalice --help');
+  expectUserError(run(['deploy', '--foo-bar']), 'Error: Unknown option `--foo-bar`: see chalice deploy --help');
+  expectUserError(run(['logs', '--no-such-flag=1']), 'Error: Unknown option `--no-such-flag`: see chalice logs --help');
+  expectUserError(run(['url', '-q']), 'Error: Unknown option `-q`: see chalice url --help');
 });
 
 test('a --project-dir that does not exist is named', () => {
