@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cac } from 'cac';
 import { reportError, UserError } from './errors.ts';
+import { usageError } from './usage-error.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -69,10 +70,11 @@ cli
 
 cli
   .command('generate-models', "Print the app's REST API as an OpenAPI 3.0 document")
+  .option('--stage <stage>', 'Chalice stage whose environment variables the app is loaded with', { default: 'dev' })
   .example('chalice generate-models > openapi.json')
-  .action(async () => {
+  .action(async (options: { stage: string } & GlobalOptions) => {
     const { generateModelsCommand } = await import('./commands/generate-models.ts');
-    await generateModelsCommand({ projectDir: process.cwd() });
+    await generateModelsCommand({ projectDir: process.cwd(), stage: options.stage });
   });
 
 cli
@@ -95,6 +97,7 @@ cli
   .example('chalice deploy')
   .example('chalice deploy --stage prod --profile work --yes')
   .action(async (options: { stage: string; profile?: string; apiGatewayStage?: string; autogenPolicy: boolean; yes?: boolean; dryRun?: boolean } & GlobalOptions) => {
+    await checkApiGatewayStage(options.apiGatewayStage);
     const { deployCommand } = await import('./commands/deploy.ts');
     await deployCommand({
       projectDir: process.cwd(),
@@ -130,19 +133,24 @@ cli
   .command('logs', "Print a deployed function's CloudWatch logs")
   .option('--stage <stage>', 'Chalice stage', { default: 'dev' })
   .option('-n, --name <name>', 'The function: api_handler (default) or a handler name', { default: 'api_handler' })
-  .option('--since <when>', 'From when: 30s, 10m, 2h, 1d back from now, or an ISO date (default: 10m)')
-  .option('--follow', 'Keep printing new log lines until Ctrl-C')
+  .option('-s, --since <when>', 'From when: 30s, 10m, 2h, 1d, 1w back from now, or an ISO date (default: all events; 10m with --follow)')
+  .option('-f, --follow', 'Keep printing new log lines until Ctrl-C')
+  .option('--num-entries <n>', 'Print at most N events')
   .option('--include-lambda-messages', "Include Lambda's own START / END / REPORT lines")
   .option('--profile <profile>', 'AWS profile of your shared config files')
   .example('chalice logs -n every_hour --since 1h')
-  .example('chalice logs --follow')
-  .action(async (options: { stage: string; name: string; since?: string; follow?: boolean; includeLambdaMessages?: boolean; profile?: string } & GlobalOptions) => {
+  .example('chalice logs -f')
+  .example('chalice logs --num-entries 20')
+  .action(async (options: { stage: string; name: string; since?: string; follow?: boolean; numEntries?: string; includeLambdaMessages?: boolean; profile?: string } & GlobalOptions) => {
+    const maxEntries = options.numEntries === undefined ? undefined : Number(options.numEntries);
+    if (maxEntries !== undefined && !(Number.isInteger(maxEntries) && maxEntries > 0)) throw new UserError(`--num-entries must be a whole number of 1 or more, got ${JSON.stringify(options.numEntries)}`);
     const { logsCommand } = await import('./commands/logs.ts');
     await logsCommand({
       projectDir: process.cwd(),
       stage: options.stage,
       name: options.name,
       since: options.since,
+      maxEntries,
       follow: Boolean(options.follow),
       includeLambdaMessages: Boolean(options.includeLambdaMessages),
       profile: options.profile,
@@ -178,12 +186,20 @@ cli
   .option('--pipeline-version <version>', "v1 (CodePipeline V1, the seed's buildspec layout) or v2 (CodePipeline V2, separate install and build phases)", { default: 'v1' })
   .option('-s, --source <source>', 'codecommit (creates a CodeCommit repository) or github (an existing repository, through a CodeStar connection)', { default: 'codecommit' })
   .option('-b, --buildspec-file <file>', 'Write the buildspec to this file in the project; CodeBuild then reads it from the repository instead of the template')
+  .option('-i, --codebuild-image <image>', 'The CodeBuild image the pipeline builds with (the CodeBuildImage parameter\'s default)')
   .example('chalice generate-pipeline pipeline.json')
   .example('aws cloudformation deploy --stack-name mystack --template-file pipeline.json --capabilities CAPABILITY_IAM')
   .example('chalice generate-pipeline --source github --pipeline-version v2 --buildspec-file buildspec.yml pipeline.json')
-  .action(async (file: string | undefined, options: { pipelineVersion: string; source: string; buildspecFile?: string } & GlobalOptions) => {
+  .action(async (file: string | undefined, options: { pipelineVersion: string; source: string; buildspecFile?: string; codebuildImage?: string } & GlobalOptions) => {
     const { generatePipelineCommand } = await import('./commands/generate-pipeline.ts');
-    generatePipelineCommand({ projectDir: process.cwd(), file, pipelineVersion: options.pipelineVersion, source: options.source, buildspecFile: options.buildspecFile });
+    generatePipelineCommand({
+      projectDir: process.cwd(),
+      file,
+      pipelineVersion: options.pipelineVersion,
+      source: options.source,
+      buildspecFile: options.buildspecFile,
+      codebuildImage: options.codebuildImage,
+    });
   });
 
 cli.help();
@@ -208,6 +224,19 @@ function hideSdkNodeVersionWarning(): void {
   }) as typeof process.emitWarning;
 }
 
+async function checkApiGatewayStage(name: string | undefined): Promise<void> {
+  if (name === undefined) return;
+  const { apiGatewayStageProblem } = await import('@chalice/config');
+  const problem = apiGatewayStageProblem(name);
+  if (problem) throw new UserError(`--api-gateway-stage ${problem}, got ${JSON.stringify(name)}`);
+}
+
+function projectDir(dir: string): string {
+  const path = resolve(dir);
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`--project-dir ${dir}: no such directory`);
+  return path;
+}
+
 async function main(): Promise<void> {
   hideSdkNodeVersionWarning();
   const debug = process.argv.includes('--debug');
@@ -216,16 +245,15 @@ async function main(): Promise<void> {
     if (!cli.matchedCommand && !cli.options.help && !cli.options.version) {
       const unknown = cli.args[0];
       if (unknown) throw new UserError(`Unknown command "${unknown}": see chalice --help`);
+      cli.globalCommand.checkUnknownOptions();
       cli.outputHelp();
       return;
     }
     // Commands run from the project directory, as Python Chalice's do.
-    if (cli.options.projectDir) process.chdir(resolve(String(cli.options.projectDir)));
+    if (cli.options.projectDir) process.chdir(projectDir(String(cli.options.projectDir)));
     await cli.runMatchedCommand();
   } catch (error) {
-    // cac reports bad flags and missing values as plain errors whose name is CACError.
-    const usage = (error as Error)?.name === 'CACError' ? new UserError((error as Error).message) : error;
-    process.exitCode = reportError(usage, debug);
+    process.exitCode = reportError(usageError(error, process.argv.slice(2), cli.matchedCommand?.name), debug);
   }
 }
 

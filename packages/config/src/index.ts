@@ -1,9 +1,11 @@
+export { appNameProblem, MAX_APP_NAME } from './app-name.ts';
 export { ConfigError } from './errors.ts';
+export { unknownFunctionWarnings } from './function-names.ts';
 export { loadConfig } from './load.ts';
 export { REQUIRE_BANNER, formatBuildErrors, runtimePackagesPlugin, type RuntimePackagesOptions } from './bundling.ts';
 export { APP_FILES, findAppModule, loadApp, type LoadedApp } from './load-app.ts';
 export { AppLoadError } from './load-failure.ts';
 export { API_HANDLER, DEFAULT_STAGE, functionConfig, stageSettings, type FunctionConfig, type StageSettings } from './resolve.ts';
-export { SETTINGS, type KeyLevel } from './schema.ts';
+export { apiGatewayStageProblem, SETTINGS, type KeyLevel } from './schema.ts';
 export type { ChaliceConfig, FunctionSettings, ProjectConfig, Settings, StageConfig } from './types.ts';
 export { validateConfig } from './validate.ts';

@@ -1,3 +1,5 @@
+import { isAbsolute } from 'node:path';
+
 /** Where a key may appear: the top level, a stage, or a function's entry in `lambda_functions`. */
 export type KeyLevel = 'top' | 'stage' | 'function';
 
@@ -20,19 +22,37 @@ const oneOf =
   (v) =>
     choices.includes(v as string) ? null : `must be one of ${choices.join(', ')}`;
 
+/** API Gateway's rule for stage names. */
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * What is wrong with an API Gateway stage name (`api_gateway_stage`, `--api-gateway-stage`), or
+ * `null` when API Gateway accepts it.
+ *
+ * @example
+ * apiGatewayStageProblem('v1'); // null
+ */
+export function apiGatewayStageProblem(name: unknown): string | null {
+  return typeof name === 'string' && STAGE_NAME.test(name) ? null : 'must be 1 to 128 letters, digits, "-" or "_" (API Gateway\'s rule for stage names)';
+}
+
+// Policy files live in .chalice/ and are committed with the project: a path of one machine
+// would not be found on another (or in CI).
+const relativeFile: Check = (v) => string(v) ?? (isAbsolute(v as string) ? 'must be a file name relative to .chalice/' : null);
+
 const ALL: KeyLevel[] = ['top', 'stage', 'function'];
 const STAGE: KeyLevel[] = ['top', 'stage'];
 
 /** Every setting of `.chalice/config.json` with the levels it may appear at and its check. */
 export const SETTINGS: Record<string, { levels: KeyLevel[]; check: Check }> = {
-  api_gateway_stage: { levels: STAGE, check: string },
+  api_gateway_stage: { levels: STAGE, check: apiGatewayStageProblem },
   api_gateway_endpoint_type: { levels: STAGE, check: oneOf('EDGE', 'REGIONAL', 'PRIVATE') },
   api_gateway_endpoint_vpce: { levels: STAGE, check: (v) => (typeof v === 'string' ? null : stringList(v)) },
-  api_gateway_policy_file: { levels: STAGE, check: string },
+  api_gateway_policy_file: { levels: STAGE, check: relativeFile },
   minimum_compression_size: { levels: STAGE, check: integer(0, 10485760) },
   autogen_policy: { levels: ALL, check: boolean },
   environment_variables: { levels: ALL, check: stringMap },
-  iam_policy_file: { levels: ALL, check: string },
+  iam_policy_file: { levels: ALL, check: relativeFile },
   iam_role_arn: { levels: ALL, check: string },
   lambda_memory_size: { levels: ALL, check: integer(128, 10240) },
   lambda_timeout: { levels: ALL, check: integer(1, 900) },

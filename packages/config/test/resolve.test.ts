@@ -110,4 +110,21 @@ test('a single VPC endpoint id becomes a list', () => {
   assert.equal(stageSettings(load({ app_name: 'a', api_gateway_endpoint_vpce: 'vpce-1' })).apiGatewayEndpointVpce, ['vpce-1']);
 });
 
+test('null at any level falls through to the next, and to the default', () => {
+  const config = load({
+    app_name: 'app',
+    lambda_timeout: 30,
+    lambda_memory_size: null,
+    tags: { team: 'x' },
+    lambda_functions: { foo: { lambda_timeout: null, tags: null } },
+    stages: { dev: { lambda_timeout: null, api_gateway_stage: null, lambda_functions: { foo: null } }, prod: null },
+  });
+  const foo = functionConfig(config, 'dev', 'foo');
+  assert.is(foo.lambdaTimeout, 30);
+  assert.is(foo.lambdaMemorySize, 128);
+  assert.equal(foo.tags, { team: 'x' });
+  assert.is(stageSettings(config, 'dev').apiGatewayStage, 'api');
+  assert.is(functionConfig(config, 'prod', 'foo').lambdaTimeout, 30);
+});
+
 test.run();

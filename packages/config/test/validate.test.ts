@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ConfigError, validateConfig } from '../src/index.ts';
+import { appNameProblem, ConfigError, MAX_APP_NAME, unknownFunctionWarnings, validateConfig } from '../src/index.ts';
 
 const FILE = '.chalice/config.json';
 
@@ -43,7 +43,7 @@ test('a full, valid config passes with no warnings', () => {
 
 test('wrong types and values name the key path', () => {
   fails([], '', /must hold a JSON object/);
-  fails({}, 'app_name', /must be the app's name/);
+  fails({}, 'app_name', /must be made of letters, digits/);
   fails({ app_name: 'bad name' }, 'app_name', /got "bad name"/);
   fails({ app_name: 'a', lambda_timeout: '60' }, 'lambda_timeout', /must be an integer from 1 to 900, got "60"/);
   fails({ app_name: 'a', stages: { dev: { lambda_timeout: 901 } } }, 'stages.dev.lambda_timeout', /got 901/);
@@ -70,6 +70,53 @@ test('unknown keys are warnings naming the file and path', () => {
     `${FILE}: unknown key lambda_timout is ignored`,
     `${FILE}: unknown key stages.dev.colour is ignored`,
   ]);
+});
+
+test('a __proto__ key anywhere is refused by its path; other Object.prototype names are ordinary unknown keys', () => {
+  fails(JSON.parse('{"app_name": "a", "__proto__": {"lambda_timeout": 5}}'), '__proto__', /is not allowed as a key/);
+  fails(JSON.parse('{"app_name": "a", "stages": {"dev": {"tags": {"__proto__": "x"}}}}'), 'stages.dev.tags.__proto__', /is not allowed as a key/);
+  fails(JSON.parse('{"app_name": "a", "layers": [{"__proto__": 1}]}'), 'layers[0].__proto__', /is not allowed as a key/);
+  const { warnings } = validateConfig({ app_name: 'a', constructor: 1, stages: { dev: { toString: 2 } } }, FILE);
+  assert.equal(warnings, [`${FILE}: unknown key constructor is ignored`, `${FILE}: unknown key stages.dev.toString is ignored`]);
+  assert.is(({} as Record<string, unknown>).lambda_timeout, undefined, 'Object.prototype untouched');
+});
+
+test('null means not set, at every level', () => {
+  const raw = {
+    app_name: 'a',
+    version: null,
+    lambda_timeout: null,
+    lambda_functions: { foo: null, bar: { tags: null } },
+    stages: { dev: null, prod: { api_gateway_stage: null, lambda_functions: null } },
+  };
+  assert.equal(validateConfig(raw, FILE).warnings, []);
+  assert.equal(validateConfig({ app_name: 'a', stages: null, lambda_functions: null }, FILE).warnings, []);
+  fails({ app_name: null }, 'app_name', /got null/);
+});
+
+test("API Gateway's stage-name rule and policy files inside .chalice/", () => {
+  fails({ app_name: 'a', api_gateway_stage: 'my stage' }, 'api_gateway_stage', /1 to 128 letters, digits, "-" or "_" \(API Gateway's rule for stage names\), got "my stage"/);
+  fails({ app_name: 'a', stages: { dev: { api_gateway_stage: 'x'.repeat(129) } } }, 'stages.dev.api_gateway_stage', /1 to 128/);
+  fails({ app_name: 'a', stages: { dev: { iam_policy_file: '/etc/p.json' } } }, 'stages.dev.iam_policy_file', /must be a file name relative to \.chalice\/, got "\/etc\/p\.json"/);
+  fails({ app_name: 'a', lambda_functions: { f: { iam_policy_file: '/p.json' } } }, 'lambda_functions.f.iam_policy_file', /relative to \.chalice/);
+  fails({ app_name: 'a', api_gateway_policy_file: '/p.json' }, 'api_gateway_policy_file', /relative to \.chalice/);
+  assert.equal(validateConfig({ app_name: 'a', api_gateway_stage: 'v1_beta-2', iam_policy_file: 'policies/p.json' }, FILE).warnings, []);
+});
+
+test('app names: what Lambda names can hold, short enough for "<app>-<stage>"', () => {
+  assert.is(appNameProblem('a'.repeat(MAX_APP_NAME)), null);
+  assert.match(appNameProblem('a'.repeat(MAX_APP_NAME + 1))!, /at most 62 characters/);
+  assert.match(appNameProblem('my app')!, /letters, digits/);
+  fails({ app_name: 'a'.repeat(300) }, 'app_name', /at most 62 characters/);
+});
+
+test('lambda_functions entries that name no function of the app are warnings naming the file', () => {
+  const config = validateConfig({ app_name: 'a', lambda_functions: { api_handler: {}, every_hr: {} }, stages: { dev: { lambda_functions: { nope: {} } }, prod: null } }, FILE);
+  assert.equal(unknownFunctionWarnings(config, ['api_handler', 'every_hour']), [
+    `${FILE}: lambda_functions.every_hr names no function of the app; its settings apply to nothing`,
+    `${FILE}: stages.dev.lambda_functions.nope names no function of the app; its settings apply to nothing`,
+  ]);
+  assert.equal(unknownFunctionWarnings(config, ['api_handler', 'every_hr', 'nope']), []);
 });
 
 test.run();

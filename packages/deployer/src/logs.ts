@@ -8,10 +8,15 @@ import type { LogEvent } from './aws/facade.ts';
 export interface LogsOptions extends DeployedTarget {
   /** The function's Chalice name (default `api_handler`). */
   name?: string;
-  /** Only events since then: a duration back from now (`30s`, `10m`, `2h`, `1d`) or an ISO date. Default: 10 minutes. */
+  /**
+   * Only events since then: a duration back from now (`30s`, `10m`, `2h`, `1d`, `1w`) or an ISO
+   * date. Default: every event, or the last 10 minutes when following (as the original does).
+   */
   since?: string;
   /** Keep polling for new events until `signal` aborts. */
   follow?: boolean;
+  /** Stop after this many events (following too). Default: no limit. */
+  maxEntries?: number;
   /** Include Lambda's own START / END / REPORT lines. */
   includeLambdaMessages?: boolean;
   /** Called for each event, oldest first. */
@@ -23,7 +28,7 @@ export interface LogsOptions extends DeployedTarget {
 }
 
 const LAMBDA_LINES = /^(START|END|REPORT) RequestId/;
-const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /**
  * The start time a `--since` value means, in ms since the epoch.
@@ -32,10 +37,10 @@ const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86
  * parseSince('10m', Date.parse('2026-01-01T00:10:00Z')); // Date.parse('2026-01-01T00:00:00Z')
  */
 export function parseSince(since: string, now: number): number {
-  const relative = /^(\d+)([smhd])$/.exec(since.trim());
+  const relative = /^(\d+)([smhdw])$/.exec(since.trim());
   if (relative) return now - Number(relative[1]) * UNITS[relative[2]!]!;
   const absolute = Date.parse(since);
-  if (Number.isNaN(absolute)) throw new DeployError('INVALID_OPTION', `--since must be a duration such as 30s, 10m, 2h or 1d, or an ISO date such as 2026-01-31T12:00:00Z; got "${since}"`);
+  if (Number.isNaN(absolute)) throw new DeployError('INVALID_OPTION', `--since must be a duration such as 30s, 10m, 2h, 1d or 1w, or an ISO date such as 2026-01-31T12:00:00Z; got "${since}"`);
   return absolute;
 }
 
@@ -65,7 +70,9 @@ export function formatLogEvent(event: LogEvent): string {
  */
 export async function showLogs(options: LogsOptions): Promise<void> {
   const now = options.now ?? Date.now;
-  let startTime = parseSince(options.since ?? '10m', now());
+  const since = options.since ?? (options.follow ? '10m' : undefined);
+  let startTime = since === undefined ? undefined : parseSince(since, now());
+  let shown = 0;
   const arn = deployedFunctionArn(options.projectDir, options.stage ?? DEFAULT_STAGE, options.name ?? API_HANDLER);
   const aws = await facadeFor(options);
   const logGroupName = `/aws/lambda/${functionNameOf(arn)}`;
@@ -73,7 +80,7 @@ export async function showLogs(options: LogsOptions): Promise<void> {
   let seen = new Set<string>();
   for (;;) {
     let nextToken: string | null = null;
-    let newest = startTime;
+    let newest = startTime ?? 0;
     const seenNow = new Set<string>();
     do {
       const page = await aws.filterLogEvents({ logGroupName, startTime, nextToken });
@@ -83,6 +90,7 @@ export async function showLogs(options: LogsOptions): Promise<void> {
         if (seen.has(event.eventId)) continue;
         if (!options.includeLambdaMessages && LAMBDA_LINES.test(event.message.trim())) continue;
         options.onEvent(formatLogEvent(event), event);
+        if (++shown === options.maxEntries) return;
       }
       nextToken = page.nextToken;
     } while (nextToken && !options.signal?.aborted);

@@ -31,6 +31,7 @@ test('--since: durations back from now, or an ISO date; anything else is a clear
   assert.is(parseSince('10m', now), now - 600_000);
   assert.is(parseSince('2h', now), now - 7_200_000);
   assert.is(parseSince('1d', now), now - 86_400_000);
+  assert.is(parseSince('2w', now), now - 2 * 604_800_000);
   assert.is(parseSince('2026-11-30T00:00:00Z', now), Date.parse('2026-11-30T00:00:00Z'));
   assert.throws(() => parseSince('yesterday', now), (e: Error) => e instanceof DeployError && e.code === 'INVALID_OPTION' && /--since must be a duration/.test(e.message));
 });
@@ -46,7 +47,7 @@ test('log lines: time, the stream\'s short id, the trimmed message', () => {
   assert.is(formatLogEvent(event('1', Date.parse('2026-12-01T12:00:01.5Z'), 'hello\n')), '2026-12-01 12:00:01.500 012345 hello');
 });
 
-test('logs: every page, the function\'s log group, Lambda\'s own lines left out unless asked', async () => {
+test('logs: every page of every event (no window, as 1.15.1), the function\'s log group, Lambda\'s own lines left out unless asked', async () => {
   const queries: LogQuery[] = [];
   const lines: string[] = [];
   const pages = () => [
@@ -57,8 +58,8 @@ test('logs: every page, the function\'s log group, Lambda\'s own lines left out 
   await showLogs({ projectDir, aws: fakeLogs(pages(), queries), onEvent: (line) => lines.push(line), now });
   assert.equal(lines.map((l) => l.split(' ').slice(3).join(' ')), ['demo - ERROR - boom']);
   assert.equal(queries, [
-    { logGroupName: '/aws/lambda/demo-dev', startTime: 1000, nextToken: null },
-    { logGroupName: '/aws/lambda/demo-dev', startTime: 1000, nextToken: 'page2' },
+    { logGroupName: '/aws/lambda/demo-dev', startTime: undefined, nextToken: null },
+    { logGroupName: '/aws/lambda/demo-dev', startTime: undefined, nextToken: 'page2' },
   ]);
   const all: string[] = [];
   await showLogs({ projectDir, aws: fakeLogs(pages(), []), includeLambdaMessages: true, onEvent: (line) => all.push(line), now });
@@ -89,6 +90,30 @@ test('logs --follow: polls from the newest event, shows each event once, stops o
   });
   assert.equal(lines, ['one', 'two', 'three', 'four']);
   assert.equal(queries.map((q) => q.startTime), [5000, 6000, 6000]);
+});
+
+test('logs --since sets the window; --follow without one starts 10 minutes back', async () => {
+  const queries: LogQuery[] = [];
+  await showLogs({ projectDir, since: '1h', aws: fakeLogs([], queries), onEvent: () => {}, now: () => 7_200_000 });
+  const stop = new AbortController();
+  stop.abort();
+  await showLogs({ projectDir, follow: true, signal: stop.signal, aws: fakeLogs([], queries), onEvent: () => {}, now: () => 7_200_000 });
+  assert.equal(queries.map((q) => q.startTime), [3_600_000, 6_600_000]);
+});
+
+test('logs --num-entries: stops after that many events shown, following or not', async () => {
+  const pages = () => [
+    { events: [event('1', 1, 'START RequestId: x'), event('2', 2, 'one'), event('3', 3, 'two')], nextToken: 'more' },
+    { events: [event('4', 4, 'three')], nextToken: null },
+  ];
+  const lines: string[] = [];
+  const queries: LogQuery[] = [];
+  await showLogs({ projectDir, maxEntries: 2, aws: fakeLogs(pages(), queries), onEvent: (line) => lines.push(line.split(' ').slice(3).join(' ')) });
+  assert.equal(lines, ['one', 'two']);
+  assert.is(queries.length, 1, 'no page read past the last entry wanted');
+  const followed: string[] = [];
+  await showLogs({ projectDir, maxEntries: 3, follow: true, pollMs: 1, aws: fakeLogs(pages(), []), onEvent: (line) => followed.push(line) });
+  assert.is(followed.length, 3);
 });
 
 test('logs and invoke name what is missing when the stage or function is not deployed', async () => {

@@ -4,17 +4,26 @@ import type { EventSource } from './sources.ts';
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /**
- * Checks an event handler's trigger and throws a `TypeError` naming the handler and the bad
- * value. Tooling runs it for every handler when it loads an app (`describeApp`), and so does
+ * A handler's trigger options are wrong: the message names the registration method, the handler
+ * and the option. A `TypeError` whose `code` is the one tooling reports as the user's mistake in
+ * defining the app (exit status 2 in the CLI), like the router's definition errors.
+ */
+export class EventSourceError extends TypeError {
+  readonly code = 'DEFINITION_ERROR';
+}
+
+/**
+ * Checks an event handler's trigger and throws an {@link EventSourceError} naming the handler
+ * and the bad value. Tooling runs it for every handler when it loads an app (`describeApp`), and so does
  * each Lambda entry when it is built.
  *
  * @example
  * checkEventSource(sqsSource({ queue: 'my-queue', batchSize: 20 }), 'drain');
- * // TypeError: onSqsMessage handler "drain": batchSize must be an integer from 1 to 10, got 20
+ * // EventSourceError: onSqsMessage handler "drain": batchSize must be an integer from 1 to 10, got 20
  */
 export function checkEventSource(source: EventSource, handlerName: string): void {
   const fail = (method: string, why: string): never => {
-    throw new TypeError(`${method} handler "${handlerName}": ${why}`);
+    throw new EventSourceError(`${method} handler "${handlerName}": ${why}`);
   };
   switch (source.kind) {
     case 'schedule':

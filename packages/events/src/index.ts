@@ -18,7 +18,7 @@ export {
   type SQSMessageSystemAttributes,
 } from './event-classes.ts';
 export { cloudWatchHandler, s3Handler, snsHandler, sqsHandler, type EventLambda } from './handlers.ts';
-export { checkEventSource } from './check-source.ts';
+export { checkEventSource, EventSourceError } from './check-source.ts';
 export {
   cloudWatchSource,
   s3Source,

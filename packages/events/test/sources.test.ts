@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkEventSource, cloudWatchSource, Cron, Rate, s3Source, scheduleSource, snsSource, sqsSource } from '../src/index.ts';
+import { checkEventSource, EventSourceError, cloudWatchSource, Cron, Rate, s3Source, scheduleSource, snsSource, sqsSource } from '../src/index.ts';
 
 test('builders fill in the seed\'s defaults as plain data', () => {
   assert.equal(scheduleSource('rate(5 minutes)'), { kind: 'schedule', expression: 'rate(5 minutes)', description: '' });
@@ -39,6 +39,11 @@ const bad: Array<[string, Parameters<typeof checkEventSource>[0], RegExp]> = [
 for (const [what, source, pattern] of bad) {
   test(`checkEventSource rejects ${what}, naming the handler`, () => {
     assert.throws(() => checkEventSource(source, 'h'), pattern);
+    assert.throws(
+      () => checkEventSource(source, 'h'),
+      (error: Error) => error instanceof EventSourceError && error instanceof TypeError && (error as EventSourceError).code === 'DEFINITION_ERROR',
+      'a user error the CLI reports with exit status 2',
+    );
   });
 }
 

@@ -3,6 +3,7 @@ import { errorText, type Chalice } from '@chalice/router';
 import { AppReloader } from './app-reloader.ts';
 import { answerClientError, MAX_URL_LENGTH, URI_TOO_LONG_BODY } from './client-error.ts';
 import { LocalGateway, MAX_BODY_BYTES, REQUEST_TOO_LONG, TextResponse } from './gateway.ts';
+import { listenProblem } from './listen-error.ts';
 import type { LocalResponse } from './http-types.ts';
 import { rawHeaders, sourceIp } from './node-request.ts';
 import { BodyFailure, readBody } from './read-body.ts';
@@ -118,7 +119,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new LocalServerError(`Port ${port} on ${host} is already in use: pick another with --port`) : error);
+      const problem = listenProblem(error, host, port);
+      reject(problem ? new LocalServerError(problem) : error);
     });
     server.listen(port, host, () => resolve());
   }).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { API_HANDLER, stageSettings, type ProjectConfig, type StageSettings } from '@chalice/config';
+import { API_HANDLER, stageSettings, unknownFunctionWarnings, type ProjectConfig, type StageSettings } from '@chalice/config';
 import type { EventSource } from '@chalice/events';
 import { policyDocument } from '@chalice/policygen';
 import { describeApp, type AppModel, type Chalice, type FunctionSettings } from '@chalice/router';
@@ -73,7 +73,8 @@ export function buildAppGraph(app: Chalice | AppModel, config: ProjectConfig, st
     ...functions.roles.values(),
     ...body,
   ];
-  return { graph: { appName: config.data.app_name, stage, resources }, warnings: [...functions.warnings] };
+  const functionNames = [...model.functions.map((f) => f.name), ...(model.routes.length > 0 ? [API_HANDLER] : [])];
+  return { graph: { appName: config.data.app_name, stage, resources }, warnings: [...functions.warnings, ...unknownFunctionWarnings(config, functionNames)] };
 }
 
 function isModel(app: Chalice | AppModel): app is AppModel {

@@ -10,7 +10,8 @@ export type { PipelineSource } from './pipeline-roles.ts';
  * (`V1`, or `V2` with its per-minute pricing and git triggers) and the buildspec's layout (the
  * seed's single install phase, or install and build phases). `buildspecFile` is the path, in the
  * repository, of a buildspec the project keeps itself: the template then points CodeBuild at it
- * instead of inlining one. `appName` is the `ApplicationName` parameter's default.
+ * instead of inlining one. `appName` is the `ApplicationName` parameter's default, `codebuildImage`
+ * the `CodeBuildImage` one (default {@link DEFAULT_CODEBUILD_IMAGE}).
  *
  * @example
  * const options: PipelineOptions = { pipelineVersion: 'v2', source: 'github', buildspecFile: 'buildspec.yml', appName: 'myapp' };
@@ -20,6 +21,7 @@ export interface PipelineOptions {
   source: PipelineSource;
   buildspecFile?: string;
   appName?: string;
+  codebuildImage?: string;
 }
 
 /**
@@ -63,7 +65,7 @@ export function pipelineTemplate(options: PipelineOptions): { template: Pipeline
   const template: PipelineCloudFormation = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: 'Starter continuous deployment pipeline for a Chalice app (chalice generate-pipeline)',
-    Parameters: { ...commonParameters(options.appName), ...(github ? githubParameters() : {}) },
+    Parameters: { ...commonParameters(options.appName, options.codebuildImage), ...(github ? githubParameters() : {}) },
     Resources: {
       ...(github ? {} : codeCommitResources()),
       ApplicationBucket: privateBucket(),
@@ -99,7 +101,7 @@ export function pipelineTemplate(options: PipelineOptions): { template: Pipeline
 // stack's rules are the strictest: a letter, then letters, digits and hyphens.
 const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9-]*$';
 
-function commonParameters(appName: string | undefined): PipelineCloudFormation['Parameters'] {
+function commonParameters(appName: string | undefined, codebuildImage = DEFAULT_CODEBUILD_IMAGE): PipelineCloudFormation['Parameters'] {
   return {
     ApplicationName: {
       Type: 'String',
@@ -108,7 +110,7 @@ function commonParameters(appName: string | undefined): PipelineCloudFormation['
       MaxLength: 100,
       Description: 'The name of your application: it names the repository, build project, pipeline and beta stack',
     },
-    CodeBuildImage: { Type: 'String', Default: DEFAULT_CODEBUILD_IMAGE, Description: 'The CodeBuild image to build with' },
+    CodeBuildImage: { Type: 'String', Default: codebuildImage, Description: 'The CodeBuild image to build with' },
     BranchName: { Type: 'String', Default: 'main', Description: 'The branch whose changes the pipeline deploys' },
   };
 }

@@ -4,12 +4,17 @@ import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { pipelineBuildspec, toYaml } from '../src/pipeline-buildspec.ts';
 import type { PolicyStatement } from '../src/pipeline-roles.ts';
-import { applicationName, pipelineTemplate, type PipelineCloudFormation, type PipelineOptions } from '../src/pipeline.ts';
+import { applicationName, DEFAULT_CODEBUILD_IMAGE, pipelineTemplate, type PipelineCloudFormation, type PipelineOptions } from '../src/pipeline.ts';
 
 const COMBINATIONS: PipelineOptions[] = (['v1', 'v2'] as const).flatMap((pipelineVersion) =>
   (['codecommit', 'github'] as const).flatMap((source) => [{ pipelineVersion, source }, { pipelineVersion, source, buildspecFile: 'buildspec.yml' }]),
 );
 const nameOf = (o: PipelineOptions) => `${o.pipelineVersion}-${o.source}${o.buildspecFile ? '-file' : ''}`;
+
+test("codebuildImage is the CodeBuildImage parameter's default (generate-pipeline -i)", () => {
+  assert.is(pipelineTemplate({ pipelineVersion: 'v1', source: 'codecommit' }).template.Parameters.CodeBuildImage!.Default, DEFAULT_CODEBUILD_IMAGE);
+  assert.is(pipelineTemplate({ pipelineVersion: 'v2', source: 'github', codebuildImage: 'aws/codebuild/standard:7.0' }).template.Parameters.CodeBuildImage!.Default, 'aws/codebuild/standard:7.0');
+});
 
 test('every option combination passes cfn-lint', () => {
   const templates = Object.fromEntries(COMBINATIONS.map((o) => [nameOf(o), pipelineTemplate({ ...o, appName: 'my_app' }).template]));

@@ -1,7 +1,7 @@
 import { lineAndColumn } from './source-files.ts';
 import { Evaluator, isAggregatedClass, type Value } from './evaluate.ts';
 import { propertyName, type AstNode, type ModuleFacts } from './module-facts.ts';
-import { DOCUMENT_COMMANDS, documentMethodOperation, sdkPackage, UPLOAD_OPERATIONS, waiterOperation } from './sdk-packages.ts';
+import { DOCUMENT_COMMANDS, documentMethodOperation, isSdkV2, sdkPackage, UPLOAD_OPERATIONS, waiterOperation } from './sdk-packages.ts';
 import type { ServiceActions } from './data.ts';
 
 // Methods every v3 client has that are not operations.
@@ -27,6 +27,7 @@ export class ActionCollector {
     for (const node of facts.computedImports) this.#warn(facts, node, 'computed import: the module it loads cannot be known');
     for (const { specifier, node } of facts.specifiers) {
       if (sdkPackage(specifier).kind === 'unknownClient') this.#warn(facts, node, `unknown AWS SDK client package ${specifier}: no IAM service known for it`);
+      if (isSdkV2(specifier)) this.#warn(facts, node, `AWS SDK v2 (${specifier}) is not analyzed: its calls get no IAM actions; use the v3 clients (@aws-sdk/client-*) or write the policy file yourself`);
     }
     const aggregatedImports = new Set<string>();
     for (const node of facts.uses) {
@@ -67,6 +68,7 @@ export class ActionCollector {
     }
     const receiver = this.#evaluator.evaluate(facts, callee.object);
     if (receiver?.t === 'client') return this.#clientCall(facts, node, receiver, method);
+    if (receiver?.t === 'v2client') return this.#warn(facts, node, `AWS SDK v2 call ${receiver.service}.${method ?? '[computed]'}() is not analyzed: it gets no IAM action`);
     if (receiver?.t === 'sdk') return this.#sdkFunction(facts, node, this.#evaluator.evaluate(facts, callee));
     if (!receiver && method && /[a-z][A-Z]/.test(method)) this.#untracked(facts, node, method, aggregatedImports);
   }

@@ -1,15 +1,21 @@
 import { importedSpecifier, nameOf, propertyName, type AstNode, type Binding, type ModuleFacts } from './module-facts.ts';
+import { isSdkV2 } from './sdk-packages.ts';
 import { isLocalSpecifier } from './source-files.ts';
 
 /** What an expression is known to be. */
 export type Value =
-  /** An export of an `@aws-sdk/*` package; `name` is `*` for the package itself. */
+  /**
+   * An export of an `@aws-sdk/*` package, or of AWS SDK v2 (`aws-sdk`, where nested names are
+   * dotted: `DynamoDB.DocumentClient`); `name` is `*` for the package itself.
+   */
   | { t: 'sdk'; specifier: string; name: string }
   /** A module of the app, as `require` or `import * as` give it. */
   | { t: 'module'; file: string }
   /** An SDK client: `aggregated` ones have a method per operation (`new S3()`, `DynamoDBDocument`). */
   | { t: 'client'; specifier: string; aggregated: boolean; document: boolean }
-  | { t: 'function'; facts: ModuleFacts; node: AstNode };
+  | { t: 'function'; facts: ModuleFacts; node: AstNode }
+  /** An AWS SDK v2 service client (`new AWS.S3()`): its calls are reported, not analyzed. */
+  | { t: 'v2client'; service: string };
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ParenthesizedExpression', 'AwaitExpression', 'ChainExpression']);
@@ -84,6 +90,8 @@ export class Evaluator {
 
   #imported(facts: ModuleFacts, specifier: string, name: string): Value | undefined {
     if (specifier.startsWith('@aws-sdk/')) return { t: 'sdk', specifier, name };
+    // `import AWS from 'aws-sdk'` is the namespace; a `aws-sdk/clients/x` default is its class.
+    if (isSdkV2(specifier)) return { t: 'sdk', specifier, name: name === 'default' && specifier === 'aws-sdk' ? '*' : name };
     if (!isLocalSpecifier(specifier)) return undefined;
     const file = this.#resolve(facts.file, specifier);
     if (!file) return undefined;
@@ -122,6 +130,7 @@ export class Evaluator {
 
   #property(facts: ModuleFacts, object: Value | undefined, key: string, objectNode: AstNode): Value | undefined {
     if (object?.t === 'sdk' && object.name === '*') return { t: 'sdk', specifier: object.specifier, name: key };
+    if (object?.t === 'sdk' && isSdkV2(object.specifier)) return { t: 'sdk', specifier: object.specifier, name: `${object.name}.${key}` };
     if (object?.t === 'module') return this.exported(object.file, key);
     if (objectNode.type === 'ObjectExpression') {
       const property = objectNode.properties.find((p: AstNode) => p.type === 'Property' && nameOf(p.key) === key);
@@ -135,6 +144,7 @@ export class Evaluator {
   }
 
   #constructed(callee: Value | undefined): Value | undefined {
+    if (callee?.t === 'sdk' && isSdkV2(callee.specifier)) return { t: 'v2client', service: v2ServiceName(callee.specifier, callee.name) };
     if (callee?.t !== 'sdk' || !callee.specifier.startsWith('@aws-sdk/client-')) return undefined;
     if (callee.name.endsWith('Client')) return { t: 'client', specifier: callee.specifier, aggregated: false, document: false };
     return isAggregatedClass(callee.name) ? { t: 'client', specifier: callee.specifier, aggregated: true, document: false } : undefined;
@@ -161,6 +171,11 @@ export class Evaluator {
     if (fn.body?.type !== 'BlockStatement') return fn.body ? this.evaluate(facts, fn.body) : undefined;
     return this.#first(returnedExpressions(fn), (argument) => this.evaluate(facts, argument));
   }
+}
+
+// `AWS.S3` is named by its export; `aws-sdk/clients/s3`'s class (default or whole module) by its path.
+function v2ServiceName(specifier: string, name: string): string {
+  return name === '*' || name === 'default' ? specifier.slice(specifier.lastIndexOf('/') + 1) : name;
 }
 
 // A function's `return x` expressions, not those of nested functions; found once per function,

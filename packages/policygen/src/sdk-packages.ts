@@ -66,6 +66,17 @@ function classify(name: string): SdkPackage {
   return { kind, service: serviceActions(kind === 'dynamodbDocument' ? 'dynamodb' : 's3')! };
 }
 
+/**
+ * Whether a specifier is AWS SDK v2 (`aws-sdk`, `aws-sdk/clients/s3`): its calls are reported
+ * as warnings, not turned into IAM actions.
+ *
+ * @example
+ * isSdkV2('aws-sdk/clients/s3'); // true
+ */
+export function isSdkV2(specifier: string): boolean {
+  return specifier === 'aws-sdk' || specifier.startsWith('aws-sdk/');
+}
+
 /** `@aws-sdk/lib-dynamodb` commands and the DynamoDB operations they send. */
 export const DOCUMENT_COMMANDS: Record<string, string> = {
   BatchExecuteStatementCommand: 'BatchExecuteStatement',

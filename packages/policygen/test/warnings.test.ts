@@ -17,6 +17,33 @@ test('every call it cannot resolve is a warning with file:line:column and the re
   assert.equal(statements, [], 'nothing resolvable is called');
 });
 
+test('AWS SDK v2 (aws-sdk) imports and calls are warnings with file:line, never dropped in silence', () => {
+  const dir = project({
+    'app.ts': [
+      "import AWS from 'aws-sdk';",
+      "import S3 from 'aws-sdk/clients/s3';",
+      "const { SQS } = require('aws-sdk');",
+      "export const get = () => new AWS.S3().getObject({ Bucket: 'b', Key: 'k' }).promise();",
+      'const docs = new AWS.DynamoDB.DocumentClient();',
+      "export const put = () => docs.put({ TableName: 't', Item: {} });",
+      "export const list = () => new S3().listBuckets();",
+      "export const send = () => new SQS().sendMessage({ QueueUrl: 'q', MessageBody: 'm' });",
+      '',
+    ].join('\n'),
+  });
+  const { warnings, statements } = analyzeApp({ projectDir: dir });
+  assert.equal(warnings.map(formatWarning), [
+    'app.ts:1:1: AWS SDK v2 (aws-sdk) is not analyzed: its calls get no IAM actions; use the v3 clients (@aws-sdk/client-*) or write the policy file yourself',
+    'app.ts:2:1: AWS SDK v2 (aws-sdk/clients/s3) is not analyzed: its calls get no IAM actions; use the v3 clients (@aws-sdk/client-*) or write the policy file yourself',
+    'app.ts:3:17: AWS SDK v2 (aws-sdk) is not analyzed: its calls get no IAM actions; use the v3 clients (@aws-sdk/client-*) or write the policy file yourself',
+    'app.ts:4:26: AWS SDK v2 call S3.getObject() is not analyzed: it gets no IAM action',
+    'app.ts:6:26: AWS SDK v2 call DynamoDB.DocumentClient.put() is not analyzed: it gets no IAM action',
+    'app.ts:7:27: AWS SDK v2 call s3.listBuckets() is not analyzed: it gets no IAM action',
+    'app.ts:8:27: AWS SDK v2 call SQS.sendMessage() is not analyzed: it gets no IAM action',
+  ]);
+  assert.equal(statements, []);
+});
+
 test('strict turns the warnings into a PolicyError with a code', () => {
   try {
     generatePolicy({ projectDir: fixture('warnings'), strict: true });

@@ -18,6 +18,8 @@ export interface GeneratePipelineCommand {
   pipelineVersion: string;
   source: string;
   buildspecFile?: string;
+  /** The `CodeBuildImage` parameter's default (`-i/--codebuild-image`). */
+  codebuildImage?: string;
 }
 
 const VERSIONS = ['v1', 'v2'] as const;
@@ -38,7 +40,7 @@ export function generatePipelineCommand(options: GeneratePipelineCommand): void 
   const projectDir = resolve(options.projectDir);
   const appName = existsSync(join(projectDir, '.chalice', 'config.json')) ? loadConfig(projectDir).data.app_name : undefined;
   const buildspecFile = options.buildspecFile ? inRepository(projectDir, options.buildspecFile) : undefined;
-  const { template, buildspec } = pipelineTemplate({ pipelineVersion, source, appName, ...(buildspecFile ? { buildspecFile } : {}) });
+  const { template, buildspec } = pipelineTemplate({ pipelineVersion, source, appName, codebuildImage: options.codebuildImage, ...(buildspecFile ? { buildspecFile } : {}) });
   write(resolve(options.file), `${JSON.stringify(template, null, 2)}\n`);
   if (buildspec && options.buildspecFile) write(resolve(options.buildspecFile), buildspec);
 }

@@ -7,6 +7,8 @@ export interface LogsCommand {
   stage: string;
   name: string;
   since: string | undefined;
+  /** Stop after this many events (`--num-entries`). */
+  maxEntries: number | undefined;
   follow: boolean;
   includeLambdaMessages: boolean;
   profile: string | undefined;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { appNameProblem } from '@chalice/config';
 import { UserError } from '../errors.ts';
 import { TEMPLATES, templateFiles, type TemplateName } from '../templates/index.ts';
 
@@ -21,9 +22,8 @@ export async function newProject({ name, template, cwd }: NewProjectCommand): Pr
     throw new UserError(`Unknown --template "${template}": choose one of ${TEMPLATES.join(', ')}`);
   }
   const projectName = name ?? (await askName());
-  if (!/^[A-Za-z0-9_-]+$/.test(projectName)) {
-    throw new UserError(`Invalid project name "${projectName}": use letters, digits, "-" and "_" (it becomes the app name)`);
-  }
+  const nameProblem = appNameProblem(projectName);
+  if (nameProblem) throw new UserError(`Invalid project name "${projectName}": it becomes the app name, which ${nameProblem}`);
   const target = resolve(cwd, projectName);
   if (existsSync(target)) throw new UserError(`${target} already exists: choose another name or remove it`);
   const staging = mkdtempSync(join(cwd, `.${projectName}-`));
