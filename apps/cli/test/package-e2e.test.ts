@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cfnLint } from '@chalice/fixtures';
+import { cfnLint, terraformAvailable, terraformValidate, TF_PLUGIN_DIR } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXAMPLES, run } from './helpers/cli.ts';
@@ -49,6 +49,24 @@ test('every example packages as SAM that cfn-lint accepts (events, with its S3 h
   }
   assert.ok(templates.length >= 10, `packaged ${templates.length} examples`);
   assert.is(cfnLint(templates), '', 'cfn-lint findings');
+});
+
+test('Terraform output passes terraform validate, for apps without an API too (events has none)', () => {
+  if (!terraformAvailable()) {
+    console.log(`  (skipped: terraform validate needs the terraform CLI and the AWS provider in ${TF_PLUGIN_DIR})`);
+    return;
+  }
+  for (const name of ['events', 'pure-lambdas', 'websocket-chat']) {
+    const dir = copyExample(name);
+    const result = run(['package', '--pkg-format', 'terraform', 'out'], dir);
+    assert.is(result.status, 0, `${name}: ${result.stderr}`);
+    const config = JSON.parse(readFileSync(join(dir, 'out', 'chalice.tf.json'), 'utf8'));
+    assert.equal(config.data.null_data_source, { chalice: { inputs: { app: config.locals.chalice_app, stage: 'dev' } } }, `${name}: the seed's null_data_source`);
+    const { valid, diagnostics, skipped } = terraformValidate(config);
+    if (skipped) console.log(`  (${name}: not validated: ${skipped})`);
+    assert.equal(diagnostics, [], `${name}: terraform validate`);
+    assert.ok(valid, name);
+  }
 });
 
 test('packaging twice gives byte-identical files, and the package is cached by hash', () => {
@@ -98,6 +116,10 @@ test('bad input: one clear line, exit 2, and OUT left as it was', () => {
   expectFailure(['package', '--pkg-format', 'pulumi', 'out'], /--pkg-format must be one of cloudformation, terraform, got "pulumi"/);
   expectFailure(['package', '--pkg-format', 'terraform', '--template-format', 'yaml', 'out'], /--template-format yaml is for CloudFormation only/);
   expectFailure(['package'], /Missing OUT/);
+  writeFileSync(join(dir, 'cfn.json'), JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Table: { Type: 'AWS::DynamoDB::Table' } } }));
+  expectFailure(['package', '--pkg-format', 'terraform', '--merge-template', 'cfn.json', 'out'], /cfn\.json is a CloudFormation template \(AWSTemplateFormatVersion, Resources\): --pkg-format terraform merges Terraform JSON/);
+  writeFileSync(join(dir, 'tf.json'), JSON.stringify({ resource: { aws_dynamodb_table: { table: {} } } }));
+  expectFailure(['package', '--merge-template', 'tf.json', 'out'], /tf\.json is Terraform JSON \(resource\): --pkg-format cloudformation merges a CloudFormation template/);
 
   const broken = copyExample('errors');
   writeFileSync(join(broken, 'app.ts'), 'export const app = ;\n');

@@ -10,7 +10,7 @@ import { resourcesOfKind } from './graph-query.ts';
 import { PackageError } from './package-error.ts';
 import { oldestRuntime } from './runtime.ts';
 import { samTemplate } from './sam-template.ts';
-import { mergeTemplates, readMergeFile, serializeTemplate, type TemplateFormat } from './template-files.ts';
+import { checkMergeFormat, mergeTemplates, readMergeFile, serializeTemplate, type TemplateFormat } from './template-files.ts';
 import { terraformConfig } from './terraform-config.ts';
 import { createZip } from './zip.ts';
 
@@ -61,6 +61,7 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
     throw new PackageError('--template-format yaml is for CloudFormation only: Terraform reads chalice.tf.json');
   }
   const extra = options.mergeTemplate ? await readMergeFile(resolve(options.mergeTemplate)) : null;
+  if (extra) checkMergeFormat(extra, options.mergeTemplate!, pkgFormat);
   checkWritable(out, singleFile);
   const config = loadConfig(projectDir);
   const { app } = await loadApp({ projectDir });
