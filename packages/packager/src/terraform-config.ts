@@ -1,9 +1,10 @@
 import { assertNever } from './build-graph.ts';
 import type { AppGraph, LambdaFunctionResource, ManagedIamRoleResource } from './graph-types.ts';
 import { getResource } from './graph-query.ts';
-import { bucketNotifications, eventRule, type BucketNotification, s3Permission, snsSubscription, sqsEventSource } from './terraform-events.ts';
+import { bucketNotifications, eventRule, type BucketNotification, queueArn, s3Permission, snsSubscription, sqsEventSource } from './terraform-events.ts';
+import { rolePolicy } from './role-policy.ts';
 import { restApi, websocketApi } from './terraform-apis.ts';
-import { interpolate, jsonTemplate, reference, TerraformConfigBuilder, TerraformExpression, type TerraformBlock, type TerraformValue } from './terraform-values.ts';
+import { interpolate, jsonTemplate, reference, template, TerraformConfigBuilder, TerraformExpression, type TerraformBlock, type TerraformValue } from './terraform-values.ts';
 
 /**
  * The content of `chalice.tf.json`: Terraform's JSON syntax, plain data with sorted keys. Strings
@@ -84,7 +85,7 @@ export function terraformConfig(graph: AppGraph, options: TerraformOptions): Ter
         config.local(PACKAGE, new TerraformExpression(options.zipPath));
         break;
       case 'managedIamRole':
-        managedRole(config, resource);
+        managedRole(config, graph, resource);
         break;
       case 'preCreatedIamRole':
         // Nothing to create: functions use the role's ARN as given.
@@ -127,13 +128,16 @@ export function terraformConfig(graph: AppGraph, options: TerraformOptions): Ter
   };
 }
 
-function managedRole(config: TerraformConfigBuilder, role: ManagedIamRoleResource): void {
+function managedRole(config: TerraformConfigBuilder, graph: AppGraph, role: ManagedIamRoleResource): void {
+  const websocket = graph.resources.find((r) => r.kind === 'websocketApi');
+  const executionArn = websocket && reference('aws_apigatewayv2_api', websocket.resourceName, 'execution_arn');
+  const document = rolePolicy(graph, role, { queue: queueArn, websocketApi: executionArn ? (path) => template(executionArn, `/${path}`) : null });
   const name = config.resource('aws_iam_role', role.resourceName, { name: role.roleName, assume_role_policy: jsonTemplate(role.trustPolicy) });
   config.resource('aws_iam_role_policy', role.resourceName, {
     // Named as `chalice deploy` names it: after the role.
     name: role.roleName,
     role: reference('aws_iam_role', name, 'id'),
-    policy: jsonTemplate(role.policy.document),
+    policy: jsonTemplate(document),
   });
 }
 

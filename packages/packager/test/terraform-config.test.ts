@@ -121,7 +121,7 @@ test('resource, output and local names are valid, stable Terraform identifiers',
     assert.match(type, /^aws_[a-z0-9_]+$/);
     for (const name of Object.keys(blocks)) assert.match(name, identifier, `${type}.${name}`);
   }
-  for (const name of [...Object.keys(tf.output), ...Object.keys(tf.locals)]) assert.match(name, identifier);
+  for (const name of [...Object.keys(tf.output!), ...Object.keys(tf.locals)]) assert.match(name, identifier);
 });
 
 // Every `${...}` in the output, including those inside JSON-valued strings, and every
@@ -262,9 +262,9 @@ test('the REST API: OpenAPI body with invoke ARNs, the arguments API Gateway wou
       source_arn: '${aws_api_gateway_rest_api.rest_api.execution_arn}/*',
     });
   }
-  assert.equal(tf.output.EndpointURL, { value: '${aws_api_gateway_stage.rest_api.invoke_url}/' });
-  assert.equal(tf.output.RestAPIId, { value: '${aws_api_gateway_rest_api.rest_api.id}' });
-  assert.equal(tf.output.APIHandlerArn, { value: '${aws_lambda_function.api_handler.arn}' });
+  assert.equal(tf.output!.EndpointURL, { value: '${aws_api_gateway_stage.rest_api.invoke_url}/' });
+  assert.equal(tf.output!.RestAPIId, { value: '${aws_api_gateway_rest_api.rest_api.id}' });
+  assert.equal(tf.output!.APIHandlerArn, { value: '${aws_lambda_function.api_handler.arn}' });
 });
 
 test('a PRIVATE REST API: VPC endpoints and the resource policy as arguments, and a redeployment when the policy changes', () => {
@@ -365,9 +365,9 @@ test('the websocket API: integration, permission and route per handler, a deploy
     name: 'api',
     deployment_id: '${aws_apigatewayv2_deployment.websocket_api.id}',
   });
-  assert.equal(tf.output.WebsocketConnectEndpointURL, { value: '${aws_apigatewayv2_stage.websocket_api.invoke_url}/' });
-  assert.equal(tf.output.WebsocketAPIId, { value: '${aws_apigatewayv2_api.websocket_api.id}' });
-  assert.equal(tf.output.WebsocketMessageHandlerName, { value: '${aws_lambda_function.websocket_message.function_name}' });
+  assert.equal(tf.output!.WebsocketConnectEndpointURL, { value: '${aws_apigatewayv2_stage.websocket_api.invoke_url}/' });
+  assert.equal(tf.output!.WebsocketAPIId, { value: '${aws_apigatewayv2_api.websocket_api.id}' });
+  assert.equal(tf.output!.WebsocketMessageHandlerName, { value: '${aws_lambda_function.websocket_message.function_name}' });
 });
 
 test('an app with only a pure function: no API resources, and no output block (an empty one is invalid)', () => {
@@ -375,7 +375,7 @@ test('an app with only a pure function: no API resources, and no output block (a
   app.lambdaFunction(function pure() {});
   const tf = emit(app, {});
   assert.equal(Object.keys(tf.resource), ['aws_iam_role', 'aws_iam_role_policy', 'aws_lambda_function']);
-  assert.not.ok('output' in tf, JSON.stringify(tf.output));
+  assert.not.ok('output' in tf, JSON.stringify(tf.output!));
   assert.equal(Object.keys(tf), ['terraform', 'data', 'locals', 'resource']);
 });
 
@@ -388,7 +388,7 @@ test('a websocket-only app: the websocket API, its three handlers and outputs, n
     'websocket_disconnect_invoke_permission',
     'websocket_message_invoke_permission',
   ]);
-  assert.equal(Object.keys(tf.output), WEBSOCKET_OUTPUTS);
+  assert.equal(Object.keys(tf.output!), WEBSOCKET_OUTPUTS);
 });
 
 test('names that would collide as Terraform identifiers stop with an error', () => {
@@ -402,7 +402,7 @@ test('the same app gives byte-identical output, with sorted keys', () => {
   const first = JSON.stringify(emit(), null, 2);
   assert.is(JSON.stringify(emit(), null, 2), first);
   const tf = JSON.parse(first) as TerraformJson;
-  for (const group of [tf.resource, tf.output, tf.locals, ...Object.values(tf.resource)]) {
+  for (const group of [tf.resource, tf.output!, tf.locals, ...Object.values(tf.resource)]) {
     assert.equal(Object.keys(group), Object.keys(group).sort());
   }
 });
