@@ -50,10 +50,11 @@ cli
   .option('--merge-template <file>', 'A JSON or YAML file deep-merged onto the generated template (to add resources or override properties)')
   .option('--single-file', 'Write OUT as one zip holding the template and deployment.zip')
   .option('--source-map', 'Ship app.mjs.map and turn on source maps in the functions (stack traces point at your sources)')
+  .option('--follow-symlinks', 'Copy what symlinks in chalicelib/ and vendor/ leading outside the project point at (refused otherwise)')
   .example('chalice package out')
   .example('chalice package --pkg-format terraform --stage prod build/')
   .example('chalice package --merge-template resources.json --template-format yaml out')
-  .action(async (out: string | undefined, options: { stage: string; pkgFormat: string; templateFormat: string; mergeTemplate?: string; singleFile?: boolean; sourceMap?: boolean } & GlobalOptions) => {
+  .action(async (out: string | undefined, options: { stage: string; pkgFormat: string; templateFormat: string; mergeTemplate?: string; singleFile?: boolean; sourceMap?: boolean; followSymlinks?: boolean } & GlobalOptions) => {
     const { packageCommand } = await import('./commands/package.ts');
     await packageCommand({
       projectDir: process.cwd(),
@@ -64,6 +65,7 @@ cli
       mergeTemplate: options.mergeTemplate,
       singleFile: Boolean(options.singleFile),
       sourceMap: Boolean(options.sourceMap),
+      followSymlinks: Boolean(options.followSymlinks),
       debug: Boolean(options.debug),
     });
   });

@@ -98,14 +98,25 @@ export function bucketArn(target: AwsTarget, bucket: string): string {
 }
 
 /**
- * Every stage, method and path (REST) or route (websocket) of an API: the source ARN API
- * Gateway invokes a function with, and the resource of `execute-api:ManageConnections`.
+ * An API's `path`: by default every stage, method and path (REST) or route (websocket), the
+ * source ARN API Gateway invokes a function with; the connection paths of `CONNECTION_PATHS`
+ * for `execute-api:ManageConnections`.
  *
  * @example
  * executeApiArn(target, 'abc123'); // 'arn:aws:execute-api:us-east-1:123456789012:abc123/*'
  */
-export function executeApiArn(target: AwsTarget, apiId: string): string {
-  return `arn:${target.partition}:execute-api:${target.region}:${target.accountId}:${apiId}/*`;
+export function executeApiArn(target: AwsTarget, apiId: string, path = '*'): string {
+  return `arn:${target.partition}:execute-api:${target.region}:${target.accountId}:${apiId}/${path}`;
+}
+
+/**
+ * A queue's ARN in the deploying account and region, by name.
+ *
+ * @example
+ * queueArn(target, 'jobs'); // 'arn:aws:sqs:us-east-1:123456789012:jobs'
+ */
+export function queueArn(target: AwsTarget, queue: string): string {
+  return `arn:${target.partition}:sqs:${target.region}:${target.accountId}:${queue}`;
 }
 
 /**

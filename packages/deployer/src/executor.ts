@@ -73,8 +73,8 @@ class Run {
         return this.record({ name: step.resourceName, resource_type: 'iam_role', role_name: step.roleName, role_arn: roleArn });
       }
       case 'putRolePolicy': {
-        const arn = step.websocketApi ? executeApiArn(this.target, this.websocketApiId(step.websocketApi)) : null;
-        return aws.putRolePolicy(step.roleName, step.policyName, arn ? withManageConnections(step.document, arn) : step.document);
+        const apiId = step.websocketApi ? this.websocketApiId(step.websocketApi) : null;
+        return aws.putRolePolicy(step.roleName, step.policyName, apiId ? withManageConnections(step.document, (path) => executeApiArn(this.target, apiId, path)) : step.document);
       }
       case 'createFunction': {
         const { functionArn } = await aws.createFunction(this.spec(step.spec), this.options.zip);

@@ -27,7 +27,7 @@ export function policyActionChanges(plan: Plan): PolicyActionChanges {
   for (const step of plan.instructions) {
     if (step.kind !== 'putRolePolicy' || !step.autogen || !step.previous) continue;
     // Only actions are compared: the websocket API's ARN, not known yet, does not matter.
-    const document = step.websocketApi ? withManageConnections(step.document, '*') : step.document;
+    const document = step.websocketApi ? withManageConnections(step.document, () => '*') : step.document;
     const change = diffPolicies(step.previous, document);
     for (const action of change.added) added.add(action);
     for (const action of change.removed) removed.add(action);

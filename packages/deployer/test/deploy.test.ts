@@ -139,7 +139,7 @@ test('a websocket-only app: `chalice url` prints just the wss:// URL', async () 
   assert.is(getUrl({ projectDir }), `wss://${apiId}.execute-api.us-east-1.amazonaws.com/api/`);
   const policy = aws.roles.get('myapp-dev')!.policies.get('myapp-dev')!;
   const resources = policy.Statement.filter((s) => JSON.stringify(s.Action).includes('execute-api:ManageConnections')).map((s) => s.Resource);
-  assert.ok(resources.includes(`arn:aws:execute-api:us-east-1:123456789012:${apiId}/*`), 'the role manages the connections of its own API');
+  assert.equal(resources, [['POST', 'GET', 'DELETE'].map((method) => `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*/${method}/@connections/*`)], 'the role manages the connections of its own API only');
 });
 
 test('a dry run plans and touches nothing', async () => {

@@ -64,7 +64,9 @@ test('from nothing: the API after its functions, the policy naming it, integrati
     const permissions = [...aws.functions.get(`demo-dev-${fn}`)!.permissions.values()];
     assert.equal(permissions.map((p) => [p.principal, p.sourceArn]), [['apigateway.amazonaws.com', sourceArn]], fn);
   }
-  assert.equal(manageConnections(aws), [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: sourceArn }]);
+  // Only the API's own connections: send (POST), info (GET) and close (DELETE), as the original scopes it.
+  const connections = ['POST', 'GET', 'DELETE'].map((method) => `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*/${method}/@connections/*`);
+  assert.equal(manageConnections(aws), [{ Sid: 'ChaliceWebsocketConnections', Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: connections }]);
   const puts = first.plan.instructions.filter((i) => i.kind === 'putRolePolicy');
   assert.equal(puts.map((p) => p.kind === 'putRolePolicy' && [p.previous, p.websocketApi ?? null]), [[null, null], [null, 'websocket_api']], 'a new role: nothing to confirm');
 });
@@ -123,7 +125,7 @@ test('an API deleted behind our back is made again, and the policy and permissio
   const newId = websocketEntry(again.state).websocket_api_id;
   assert.is.not(newId, oldId);
   assert.equal(kinds(again.plan).slice(0, 2), ['putRolePolicy', 'createWebsocketApi'], 'the statement on the old API goes at once');
-  assert.equal(manageConnections(aws).map((s) => s.Resource), [`arn:aws:execute-api:us-east-1:123456789012:${newId}/*`]);
+  assert.equal(manageConnections(aws).map((s) => s.Resource), [['POST', 'GET', 'DELETE'].map((method) => `arn:aws:execute-api:us-east-1:123456789012:${newId}/*/${method}/@connections/*`)]);
   await unchanged(aws, again.state);
 });
 

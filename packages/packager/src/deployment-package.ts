@@ -5,7 +5,8 @@ import { bundleApp } from './bundle-app.ts';
 import type { EntryHandler } from './entry-module.ts';
 import { ENTRY_FILE, SOURCE_MAP_ENVIRONMENT } from './graph-functions.ts';
 import { PackageError } from './package-error.ts';
-import { projectFiles } from './package-files.ts';
+import { projectFiles, readProjectFiles } from './package-files.ts';
+import { checkPackageSize } from './package-limits.ts';
 import { esbuildTarget } from './runtime.ts';
 import { createZip, type ZipEntry } from './zip.ts';
 
@@ -18,6 +19,8 @@ export interface DeploymentPackageOptions {
   runtime: string;
   /** Adds `app.mjs.map`; the functions then need {@link DeploymentPackage.environment}. */
   sourceMap?: boolean;
+  /** Copy what symlinks leading outside the project point at (with a warning) instead of refusing them. */
+  followSymlinks?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -37,6 +40,8 @@ export interface DeploymentPackage {
   files: string[];
   /** Environment variables every function of the package needs (the source map switch). */
   environment: Record<string, string>;
+  /** What is worth telling: symlinks out of the project that were followed. */
+  warnings: string[];
 }
 
 /**
@@ -54,16 +59,21 @@ export interface DeploymentPackage {
  * console.log(pkg.path, pkg.size, pkg.cached);
  */
 export async function buildDeploymentPackage(options: DeploymentPackageOptions): Promise<DeploymentPackage> {
-  const { projectDir, handlers, runtime, sourceMap = false, onProgress = () => {} } = options;
+  const { projectDir, handlers, runtime, sourceMap = false, followSymlinks = false, onProgress = () => {} } = options;
   onProgress('Bundling the app');
   const bundle = await bundleApp({ projectDir, handlers, target: esbuildTarget(runtime), sourceMap });
-  const { chalicelib, vendor } = await projectFiles(projectDir);
-  for (const entry of vendor) {
-    if (bundle.has(entry.path)) throw new PackageError(`vendor/${entry.path} would replace the generated ${entry.path}: rename or remove it`);
+  const { chalicelib, vendor, warnings } = projectFiles(projectDir, { followSymlinks });
+  for (const file of vendor) {
+    if (bundle.has(file.path)) throw new PackageError(`vendor/${file.path} would replace the generated ${file.path}: rename or remove it`);
   }
-  const entries: ZipEntry[] = [...[...bundle].map(([path, data]) => ({ path, data })), ...chalicelib, ...vendor];
+  const generated: ZipEntry[] = [...bundle].map(([path, data]) => ({ path, data }));
+  // Sizes are checked before anything is read: a huge file stops the build without filling memory.
+  const sizes = [...generated.map((e) => ({ path: e.path, size: e.data.length })), ...chalicelib, ...vendor];
+  checkPackageSize('unzipped', sizes);
+  const entries = [...generated, ...readProjectFiles(chalicelib), ...readProjectFiles(vendor)];
   onProgress(`Creating the deployment package (${entries.length} files)`);
   const bytes = createZip(entries);
+  checkPackageSize('zipped', sizes, bytes.length);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const dir = join(projectDir, '.chalice', 'deployments');
   const path = join(dir, `${sha256}-${runtime}.zip`);
@@ -77,6 +87,7 @@ export async function buildDeploymentPackage(options: DeploymentPackageOptions):
     cached,
     files: entries.map((e) => e.path).sort(),
     environment: sourceMap ? { ...SOURCE_MAP_ENVIRONMENT } : {},
+    warnings,
   };
 }
 

@@ -24,6 +24,7 @@ export type {
 } from './graph-types.ts';
 export { isTopicArn, lambdaFunctionName, MAX_FUNCTION_NAME, templateResourceName } from './naming.ts';
 export { LAMBDA_TRUST_POLICY, privateApiPolicy } from './policy.ts';
+export { CONNECTION_PATHS, type EventSourceArns, manageConnectionsStatement, managesConnections, rolePolicy } from './role-policy.ts';
 export { buildDeploymentPackage, type DeploymentPackage, type DeploymentPackageOptions } from './deployment-package.ts';
 export type { EntryHandler } from './entry-module.ts';
 export { buildOpenApi, generateModels, type OpenApiDocument, type OpenApiInput, type OpenApiOptions } from './openapi.ts';

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { findAppModule, loadApp, loadConfig, type ProjectConfig } from '@chalice/config';
 import { analyzeApp, formatWarning, policyDocument } from '@chalice/policygen';
@@ -10,7 +10,7 @@ import { resourcesOfKind } from './graph-query.ts';
 import { PackageError } from './package-error.ts';
 import { oldestRuntime } from './runtime.ts';
 import { samTemplate } from './sam-template.ts';
-import { mergeTemplates, readMergeFile, serializeTemplate, type TemplateFormat } from './template-files.ts';
+import { checkMergeFormat, mergeTemplates, readMergeFile, serializeTemplate, type TemplateFormat } from './template-files.ts';
 import { terraformConfig } from './terraform-config.ts';
 import { createZip } from './zip.ts';
 
@@ -27,6 +27,8 @@ export interface PackageAppOptions {
   /** Write one zip holding the template and `deployment.zip` instead of a folder. */
   singleFile?: boolean;
   sourceMap?: boolean;
+  /** Copy what symlinks leading outside the project point at, with a warning, instead of refusing them. */
+  followSymlinks?: boolean;
   /** Run on the loaded app before anything is built (the CLI's experimental-feature check). */
   check?: (app: Chalice) => void;
   onProgress?: (message: string) => void;
@@ -61,6 +63,7 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
     throw new PackageError('--template-format yaml is for CloudFormation only: Terraform reads chalice.tf.json');
   }
   const extra = options.mergeTemplate ? await readMergeFile(resolve(options.mergeTemplate)) : null;
+  if (extra) checkMergeFormat(extra, options.mergeTemplate!, pkgFormat);
   checkWritable(out, singleFile);
   const config = loadConfig(projectDir);
   const { app } = await loadApp({ projectDir });
@@ -74,7 +77,7 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
   const template = extra ? mergeTemplates(generated, extra) : generated;
   const templateName = pkgFormat === 'terraform' ? 'chalice.tf.json' : `sam.${templateFormat}`;
 
-  const pkg = await buildDeploymentPackage({ projectDir, ...deploymentPackageInputs(graph), sourceMap: options.sourceMap, onProgress });
+  const pkg = await buildDeploymentPackage({ projectDir, ...deploymentPackageInputs(graph), sourceMap: options.sourceMap, followSymlinks: options.followSymlinks, onProgress });
   onProgress(`Writing ${singleFile ? out : `${templateName} and ${DEPLOYMENT_ZIP} to ${out}`}`);
   const outputs = new Map<string, Uint8Array>([
     [templateName, Buffer.from(await serializeTemplate(template, templateFormat))],
@@ -82,7 +85,7 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
   ]);
   if (singleFile) writeSingleFile(out, outputs);
   else writeIntoFolder(out, outputs);
-  return { files: [...outputs.keys()].sort(), warnings: [...config.warnings, ...warnings, ...policyWarnings], graph };
+  return { files: [...outputs.keys()].sort(), warnings: [...config.warnings, ...warnings, ...policyWarnings, ...pkg.warnings], graph };
 }
 
 /**
@@ -115,18 +118,23 @@ export function deploymentPackageInputs(graph: AppGraph): Pick<DeploymentPackage
   };
 }
 
+// Checked before any work: OUT must be a folder (or, with --single-file, a regular file or
+// nothing), and its nearest existing folder must take a new entry. Trying it is what tells a
+// read-only mount or /proc from a writable folder, whatever the permission bits say to root.
 function checkWritable(out: string, singleFile: boolean): void {
-  const folder = singleFile ? dirname(out) : out;
-  if (existsSync(out) && statSync(out).isDirectory() === singleFile) {
-    throw new PackageError(singleFile ? `${out} is a folder: --single-file writes a zip file` : `${out} is a file: the output must be a folder`);
+  if (existsSync(out)) {
+    const stats = statSync(out);
+    if (!singleFile && !stats.isDirectory()) throw new PackageError(`${out} is a file: the output must be a folder`);
+    if (singleFile && stats.isDirectory()) throw new PackageError(`${out} is a folder: --single-file writes a zip file`);
+    if (singleFile && !stats.isFile()) throw new PackageError(`${out} is not a regular file (a device, pipe or socket): --single-file writes a zip file`);
   }
-  let nearest = folder;
+  let nearest = singleFile ? dirname(out) : out;
   while (!existsSync(nearest)) nearest = dirname(nearest);
   if (!statSync(nearest).isDirectory()) throw new PackageError(`Cannot write to ${out}: ${nearest} is not a folder`);
   try {
-    accessSync(nearest, constants.W_OK);
-  } catch {
-    throw new PackageError(`Cannot write to ${out}: ${nearest} is not writable`);
+    rmSync(mkdtempSync(join(nearest, '.chalice-write-check-')), { recursive: true });
+  } catch (error) {
+    throw new PackageError(`Cannot write to ${out}: ${nearest} does not take new files (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
 

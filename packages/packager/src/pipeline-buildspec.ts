@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /**
  * The Node.js major version the build runs on: CodeBuild's current images offer it, and
  * `chalice package` there picks the matching Lambda runtime (nodejs22.x).
@@ -33,37 +35,22 @@ export function pipelineBuildspec(version: 'v1' | 'v2'): Buildspec {
  * @example
  * const spec: Buildspec = { version: 0.2, phases: { build: { commands: ['npm test'] } }, artifacts: { type: 'zip', files: ['out.yaml'] } };
  */
-// A type alias, not an interface, so that it is plain YAML data to `toYaml`.
 export type Buildspec = {
   version: 0.2;
   phases: Partial<Record<'install' | 'build', { 'runtime-versions'?: Record<string, number>; commands: string[] }>>;
   artifacts: { type: 'zip'; files: string[] };
 };
 
-type YamlValue = string | number | YamlValue[] | { [key: string]: YamlValue | undefined };
-
 /**
- * Block-style YAML of plain data, with every string double-quoted (JSON's escapes are YAML's),
- * so commands holding `${...}`, `;` or `[` need no further care. Written by hand so the
- * pipeline does not load a YAML library.
+ * YAML text of plain data, by the `yaml` package (the one `--merge-template` reads with), loaded
+ * on first use: it takes a good part of a command's start-up. Every string is double-quoted, so
+ * commands holding `${...}`, `;`, `#` or `[` read back as written.
  *
  * @example
  * toYaml({ version: 0.2, phases: { build: { commands: ['npm test'] } } });
  * // 'version: 0.2\nphases:\n  build:\n    commands:\n      - "npm test"\n'
  */
-export function toYaml(value: YamlValue, indent = ''): string {
-  if (Array.isArray(value)) return value.map((item) => `${indent}-${block(item, `${indent}  `, ' ')}`).join('');
-  if (typeof value === 'object') {
-    return Object.entries(value)
-      .flatMap(([key, item]) => (item === undefined ? [] : [`${indent}${key}:${block(item, `${indent}  `, ' ')}`]))
-      .join('');
-  }
-  return `${indent}${scalar(value)}\n`;
+export function toYaml(value: unknown): string {
+  const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return stringify(value, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, aliasDuplicateObjects: false });
 }
-
-// After a key or a dash: a scalar on the same line, a collection on the lines below.
-function block(value: YamlValue, indent: string, space: string): string {
-  return typeof value === 'object' ? `\n${toYaml(value, indent)}` : `${space}${scalar(value)}\n`;
-}
-
-const scalar = (value: string | number): string => (typeof value === 'number' ? String(value) : JSON.stringify(value));

@@ -6,7 +6,8 @@ import { lambdaInvokeUri } from './sam-functions.ts';
 import type { CloudFormationOutput, CloudFormationResource, TemplatePart } from './sam-template.ts';
 
 const REST_API = 'RestAPI';
-const WEBSOCKET_API = 'WebsocketAPI';
+/** The websocket API's logical id. */
+export const WEBSOCKET_API = 'WebsocketAPI';
 
 /**
  * The REST API as `AWS::Serverless::Api` `RestAPI` whose body is the app's OpenAPI 3.0 document,

@@ -9,6 +9,7 @@ import type {
   SqsEventSourceResource,
 } from './graph-types.ts';
 import { isTopicArn, templateResourceName } from './naming.ts';
+import { type EventSourceArns, rolePolicy } from './role-policy.ts';
 import type { SamEvent, TemplatePart } from './sam-template.ts';
 
 /** The graph resources that become an `Events` entry of their function. */
@@ -16,21 +17,27 @@ type FunctionEventResource = ScheduledEventResource | CloudWatchEventResource | 
 
 /**
  * A managed role as `AWS::IAM::Role` with its policy inline, named `<Role>Policy` as the Python
- * original names it. The role's name is left to CloudFormation, so the stack does not collide
- * with a `chalice deploy` of the same app in the same account.
+ * original names it; the statements of its event sources name the stack's queues and websocket
+ * API (`websocketApiId`, the API's logical id, when the app has one). The role's name is left to
+ * CloudFormation, so the stack does not collide with a `chalice deploy` of the same app in the
+ * same account.
  *
  * @example
- * rolePart(role).resources.DefaultRole?.Type; // 'AWS::IAM::Role'
+ * rolePart(graph, role, 'WebsocketAPI').resources.DefaultRole?.Type; // 'AWS::IAM::Role'
  */
-export function rolePart(role: ManagedIamRoleResource): TemplatePart {
+export function rolePart(graph: AppGraph, role: ManagedIamRoleResource, websocketApiId: string | null): TemplatePart {
   const id = templateResourceName(role.resourceName);
+  const arns: EventSourceArns = {
+    queue: queueArn,
+    websocketApi: websocketApiId === null ? null : (path) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${websocketApiId}}/${path}` }),
+  };
   return {
     resources: {
       [id]: {
         Type: 'AWS::IAM::Role',
         Properties: {
           AssumeRolePolicyDocument: structuredClone(role.trustPolicy),
-          Policies: [{ PolicyName: `${id}Policy`, PolicyDocument: structuredClone(role.policy.document) }],
+          Policies: [{ PolicyName: `${id}Policy`, PolicyDocument: structuredClone(rolePolicy(graph, role, arns)) }],
         },
       },
     },
@@ -99,11 +106,16 @@ function samEvent(resource: FunctionEventResource): SamEvent {
     case 'sqsEventSource':
       return {
         Type: 'SQS',
-        Properties: { Queue: { 'Fn::Sub': `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:${resource.queue}` }, BatchSize: resource.batchSize },
+        Properties: { Queue: queueArn(resource.queue), BatchSize: resource.batchSize },
       };
     default:
       return assertNever(resource);
   }
+}
+
+// A queue is given by name, in the stack's own account and region.
+function queueArn(queue: string): unknown {
+  return { 'Fn::Sub': `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:${queue}` };
 }
 
 // A topic given by name is in the stack's own account and region; an ARN may point elsewhere.

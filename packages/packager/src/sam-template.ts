@@ -1,7 +1,7 @@
 import { assertNever } from './build-graph.ts';
 import { AppGraphError } from './graph-error.ts';
 import type { AppGraph, Resource, S3BucketNotificationResource } from './graph-types.ts';
-import { restApiPart, websocketApiPart } from './sam-api.ts';
+import { restApiPart, WEBSOCKET_API, websocketApiPart } from './sam-api.ts';
 import { eventPart, functionPart, rolePart } from './sam-functions.ts';
 
 /**
@@ -138,7 +138,7 @@ function resourcePart(graph: AppGraph, resource: Resource, options: SamTemplateO
       // Every function names the package itself (CodeUri); `sam package` uploads it.
       return none;
     case 'managedIamRole':
-      return rolePart(resource);
+      return rolePart(graph, resource, graph.resources.some((r) => r.kind === 'websocketApi') ? WEBSOCKET_API : null);
     case 'preCreatedIamRole':
       // Functions use its ARN as is; there is nothing to create.
       return none;

@@ -77,6 +77,29 @@ export async function readMergeFile(file: string): Promise<Record<string, unknow
   return value as Record<string, unknown>;
 }
 
+// Top-level keys only one of the two formats has: a file with them was written for the other.
+const CLOUDFORMATION_KEYS = ['AWSTemplateFormatVersion', 'Transform', 'Resources', 'Outputs', 'Parameters', 'Conditions', 'Mappings', 'Globals', 'Metadata', 'Rules'];
+const TERRAFORM_KEYS = ['terraform', 'provider', 'resource', 'data', 'locals', 'variable', 'output', 'module'];
+
+/**
+ * Checks that a `--merge-template` file is shaped for the template it is merged into: a
+ * CloudFormation file merged into `chalice.tf.json` (or Terraform JSON into `sam.json`) would
+ * write a template its tool refuses. Throws a {@link PackageError} naming the file and keys.
+ *
+ * @example
+ * checkMergeFormat({ Resources: {} }, 'extra.json', 'terraform'); // throws
+ */
+export function checkMergeFormat(extra: Record<string, unknown>, file: string, pkgFormat: 'cloudformation' | 'terraform'): void {
+  const foreign = Object.keys(extra).filter((key) => (pkgFormat === 'terraform' ? CLOUDFORMATION_KEYS : TERRAFORM_KEYS).includes(key));
+  if (foreign.length === 0) return;
+  const keys = foreign.join(', ');
+  throw new PackageError(
+    pkgFormat === 'terraform'
+      ? `${file} is a CloudFormation template (${keys}): --pkg-format terraform merges Terraform JSON (resource, output, ...) into chalice.tf.json`
+      : `${file} is Terraform JSON (${keys}): --pkg-format cloudformation merges a CloudFormation template (Resources, Outputs, ...) into sam.json`,
+  );
+}
+
 /**
  * A template as file text: JSON with two-space indents, or YAML (intrinsics in their long form,
  * which CloudFormation reads as well).

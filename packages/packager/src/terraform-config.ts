@@ -1,9 +1,10 @@
 import { assertNever } from './build-graph.ts';
 import type { AppGraph, LambdaFunctionResource, ManagedIamRoleResource } from './graph-types.ts';
 import { getResource } from './graph-query.ts';
-import { bucketNotifications, eventRule, type BucketNotification, s3Permission, snsSubscription, sqsEventSource } from './terraform-events.ts';
+import { bucketNotifications, eventRule, type BucketNotification, queueArn, s3Permission, snsSubscription, sqsEventSource } from './terraform-events.ts';
+import { rolePolicy } from './role-policy.ts';
 import { restApi, websocketApi } from './terraform-apis.ts';
-import { interpolate, jsonTemplate, reference, TerraformConfigBuilder, TerraformExpression, type TerraformBlock, type TerraformValue } from './terraform-values.ts';
+import { interpolate, jsonTemplate, reference, template, TerraformConfigBuilder, TerraformExpression, type TerraformBlock, type TerraformValue } from './terraform-values.ts';
 
 /**
  * The content of `chalice.tf.json`: Terraform's JSON syntax, plain data with sorted keys. Strings
@@ -16,16 +17,26 @@ import { interpolate, jsonTemplate, reference, TerraformConfigBuilder, Terraform
 export interface TerraformJson {
   terraform: {
     required_version: string;
-    required_providers: { aws: { source: 'hashicorp/aws'; version: string } };
+    required_providers: { aws: ProviderRequirement; null: ProviderRequirement };
   };
   /** `chalice_app`, `chalice_stage` (for the user's own `.tf` files beside this one) and the package path. */
   locals: Record<string, unknown>;
-  /** The `chalice` instances of `aws_caller_identity`, `aws_partition` and `aws_region`. */
-  data: Record<string, Record<string, Record<string, never>>>;
+  /**
+   * The `chalice` instances of `aws_caller_identity`, `aws_partition` and `aws_region`, and the
+   * seed's `null_data_source.chalice` (`outputs.app`, `outputs.stage`) for `.tf` files written
+   * for Python Chalice.
+   */
+  data: Record<string, Record<string, Record<string, unknown>>>;
   /** By resource type, then resource name. */
   resource: Record<string, Record<string, unknown>>;
-  /** The seed's outputs: `EndpointURL`, `RestAPIId`, the websocket API's. */
-  output: Record<string, { value: unknown }>;
+  /** The seed's outputs: `EndpointURL`, `RestAPIId`, the websocket API's; absent when there are none (Terraform refuses an empty block). */
+  output?: Record<string, { value: unknown }>;
+}
+
+/** A `required_providers` entry. */
+export interface ProviderRequirement {
+  source: string;
+  version: string;
 }
 
 /**
@@ -46,6 +57,7 @@ export interface TerraformOptions {
 // provider range covers the current majors (v6 renamed region attributes, see terraform-events).
 const REQUIRED_VERSION = '>= 1.5';
 const AWS_PROVIDER_VERSION = '>= 5.0, < 7.0';
+const NULL_PROVIDER_VERSION = '>= 3.0, < 4.0';
 const PACKAGE = 'chalice_deployment_package';
 
 /**
@@ -61,6 +73,9 @@ const PACKAGE = 'chalice_deployment_package';
  */
 export function terraformConfig(graph: AppGraph, options: TerraformOptions): TerraformJson {
   const config = new TerraformConfigBuilder();
+  for (const type of ['aws_caller_identity', 'aws_partition', 'aws_region']) config.dataSource(type, 'chalice', {});
+  // The seed documents `${data.null_data_source.chalice.outputs.app}` for the user's own .tf files.
+  config.dataSource('null_data_source', 'chalice', { inputs: { app: graph.appName, stage: graph.stage } });
   config.local('chalice_app', graph.appName);
   config.local('chalice_stage', graph.stage);
   const notifications: BucketNotification[] = [];
@@ -70,7 +85,7 @@ export function terraformConfig(graph: AppGraph, options: TerraformOptions): Ter
         config.local(PACKAGE, new TerraformExpression(options.zipPath));
         break;
       case 'managedIamRole':
-        managedRole(config, resource);
+        managedRole(config, graph, resource);
         break;
       case 'preCreatedIamRole':
         // Nothing to create: functions use the role's ARN as given.
@@ -102,20 +117,27 @@ export function terraformConfig(graph: AppGraph, options: TerraformOptions): Ter
     }
   }
   bucketNotifications(config, notifications);
+  const { output, ...written } = config.write();
   return {
-    terraform: { required_version: REQUIRED_VERSION, required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION } } },
-    data: { aws_caller_identity: { chalice: {} }, aws_partition: { chalice: {} }, aws_region: { chalice: {} } },
-    ...config.write(),
+    terraform: {
+      required_version: REQUIRED_VERSION,
+      required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION }, null: { source: 'hashicorp/null', version: NULL_PROVIDER_VERSION } },
+    },
+    ...written,
+    ...(Object.keys(output).length > 0 ? { output } : {}),
   };
 }
 
-function managedRole(config: TerraformConfigBuilder, role: ManagedIamRoleResource): void {
+function managedRole(config: TerraformConfigBuilder, graph: AppGraph, role: ManagedIamRoleResource): void {
+  const websocket = graph.resources.find((r) => r.kind === 'websocketApi');
+  const executionArn = websocket && reference('aws_apigatewayv2_api', websocket.resourceName, 'execution_arn');
+  const document = rolePolicy(graph, role, { queue: queueArn, websocketApi: executionArn ? (path) => template(executionArn, `/${path}`) : null });
   const name = config.resource('aws_iam_role', role.resourceName, { name: role.roleName, assume_role_policy: jsonTemplate(role.trustPolicy) });
   config.resource('aws_iam_role_policy', role.resourceName, {
     // Named as `chalice deploy` names it: after the role.
     name: role.roleName,
     role: reference('aws_iam_role', name, 'id'),
-    policy: jsonTemplate(role.policy.document),
+    policy: jsonTemplate(document),
   });
 }
 

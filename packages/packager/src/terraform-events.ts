@@ -121,6 +121,16 @@ export function snsSubscription(config: TerraformConfigBuilder, subscription: Sn
 }
 
 /**
+ * The ARN of a queue of the deploying account and region, by name.
+ *
+ * @example
+ * queueArn('jobs'); // template 'arn:${data.aws_partition.chalice.partition}:sqs:...:jobs'
+ */
+export function queueArn(queue: string): TerraformExpression {
+  return template('arn:', PARTITION, ':sqs:', REGION, ':', ACCOUNT, `:${queue}`);
+}
+
+/**
  * The mapping from a queue of the deploying account and region to a function.
  *
  * @example
@@ -128,7 +138,7 @@ export function snsSubscription(config: TerraformConfigBuilder, subscription: Sn
  */
 export function sqsEventSource(config: TerraformConfigBuilder, source: SqsEventSourceResource): void {
   config.resource('aws_lambda_event_source_mapping', source.resourceName, {
-    event_source_arn: template('arn:', PARTITION, ':sqs:', REGION, ':', ACCOUNT, `:${source.queue}`),
+    event_source_arn: queueArn(source.queue),
     function_name: reference('aws_lambda_function', source.lambdaFunction, 'arn'),
     batch_size: source.batchSize,
   });

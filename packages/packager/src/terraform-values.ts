@@ -111,6 +111,7 @@ export class TerraformConfigBuilder {
   private readonly resources = new Map<string, Map<string, TerraformBlock>>();
   private readonly outputs = new Map<string, TerraformValue>();
   private readonly locals = new Map<string, TerraformValue>();
+  private readonly dataSources = new Map<string, Map<string, TerraformBlock>>();
 
   /**
    * Adds a resource named after a Chalice name and returns its Terraform name. Two Chalice
@@ -127,6 +128,11 @@ export class TerraformConfigBuilder {
     return name;
   }
 
+  /** Adds a data source (`data.<type>.<name>`). */
+  dataSource(type: string, name: string, body: TerraformBlock): void {
+    this.dataSources.set(type, (this.dataSources.get(type) ?? new Map<string, TerraformBlock>()).set(name, body));
+  }
+
   output(name: string, value: TerraformValue): void {
     this.outputs.set(name, value);
   }
@@ -135,11 +141,17 @@ export class TerraformConfigBuilder {
     this.locals.set(name, value);
   }
 
-  /** The collected blocks as JSON data; `data` and `terraform` come from the caller. */
-  write(): { locals: Record<string, unknown>; resource: Record<string, Record<string, unknown>>; output: Record<string, { value: unknown }> } {
+  /** The collected blocks as JSON data; `terraform` comes from the caller. */
+  write(): {
+    data: Record<string, Record<string, Record<string, unknown>>>;
+    locals: Record<string, unknown>;
+    resource: Record<string, Record<string, unknown>>;
+    output: Record<string, { value: unknown }>;
+  } {
     const sorted = <V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> =>
       Object.fromEntries([...map.keys()].sort().map((key) => [key, f(map.get(key)!)]));
     return {
+      data: sorted(this.dataSources, (ofType) => sorted(ofType, (v) => toWritten(v) as Record<string, unknown>)),
       locals: sorted(this.locals, (v) => toWritten(v)),
       resource: sorted(this.resources, (ofType) => sorted(ofType, (v) => toWritten(v)) as Record<string, unknown>),
       output: sorted(this.outputs, (value) => ({ value: toWritten(value) })),

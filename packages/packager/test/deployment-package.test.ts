@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -160,6 +161,55 @@ test('a project without an app module, or with a vendor file where app.mjs goes,
   const clash = await failure(() => build(project({ ...FIXTURE, 'vendor/app.mjs': 'export {};\n' })));
   assert.instance(clash, PackageError);
   assert.match(clash.message, /vendor\/app\.mjs would replace the generated app\.mjs/);
+});
+
+test('symlinks leading out of the project are refused, naming them; followSymlinks copies them as files, with a warning', async () => {
+  const outside = join(temp, `outside-${++projects}`);
+  mkdirSync(join(outside, 'dir'), { recursive: true });
+  writeFileSync(join(outside, 'secret.txt'), 'not for the package');
+  writeFileSync(join(outside, 'dir', 'inner.txt'), 'inner');
+  const dir = project(FIXTURE);
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'chalicelib', 'secret.txt'));
+  symlinkSync(join(outside, 'dir'), join(dir, 'vendor', 'linked'));
+  // A link that stays inside the project is fine.
+  symlinkSync('../chalicelib/data.json', join(dir, 'vendor', 'data-copy.json'));
+  const refused = await failure(() => build(dir));
+  assert.instance(refused, PackageError);
+  assert.match(refused.message, /chalicelib\/secret\.txt -> .*outside-\d+\/secret\.txt/);
+  assert.match(refused.message, /vendor\/linked -> .*outside-\d+\/dir/);
+  assert.match(refused.message, /--follow-symlinks/);
+
+  const followed = await build(dir, { followSymlinks: true });
+  assert.ok(followed.files.includes('chalicelib/secret.txt') && followed.files.includes('linked/inner.txt') && followed.files.includes('data-copy.json'), followed.files.join(' '));
+  assert.equal(followed.warnings, [
+    `chalicelib/secret.txt -> ${join(outside, 'secret.txt')} is outside the project: copied as files`,
+    `vendor/linked -> ${join(outside, 'dir')} is outside the project: copied as files`,
+  ]);
+});
+
+test('a symlink cycle is an error naming the link', async () => {
+  const dir = project(FIXTURE);
+  mkdirSync(join(dir, 'vendor', 'a'));
+  symlinkSync('..', join(dir, 'vendor', 'a', 'up'));
+  const cycle = await failure(() => build(dir));
+  assert.instance(cycle, PackageError);
+  assert.match(cycle.message, /vendor\/a\/up is a symlink cycle/);
+});
+
+test("a package over Lambda's limits names its biggest files: 250 MB unzipped (checked before reading), 50 MB zipped", async () => {
+  const big = project(FIXTURE);
+  // Sparse: nothing is written or read, the size alone is over.
+  writeFileSync(join(big, 'vendor', 'huge.bin'), '');
+  truncateSync(join(big, 'vendor', 'huge.bin'), 251 * 1024 * 1024);
+  const unzipped = await failure(() => build(big));
+  assert.instance(unzipped, PackageError);
+  assert.match(unzipped.message, /251\.\d MB unzipped, over Lambda's 250 MB limit.*biggest files: huge\.bin \(251\.0 MB\)/);
+
+  const noisy = project(FIXTURE);
+  writeFileSync(join(noisy, 'vendor', 'noise.bin'), randomBytes(51 * 1024 * 1024));
+  const zipped = await failure(() => build(noisy));
+  assert.instance(zipped, PackageError);
+  assert.match(zipped.message, /51\.\d MB zipped, over Lambda's 50 MB limit.*biggest files: noise\.bin \(51\.0 MB\), app\.mjs/);
 });
 
 test.after(() => rmSync(temp, { recursive: true, force: true }));

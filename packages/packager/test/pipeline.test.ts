@@ -124,9 +124,17 @@ test('application names become valid stack names', () => {
   assert.is(applicationName('1st'), 'App-1st');
 });
 
-test('toYaml quotes every string, so buildspec commands survive', () => {
-  const data = { version: 0.2, list: ['a: b', '${X} [y]; "z"'], nested: { deep: { n: 1 } }, items: [{ k: 'v' }] };
+test('the buildspec YAML keeps every value: commands YAML would misread, empty lists and maps, keys needing quotes', () => {
+  const data = {
+    version: 0.2,
+    list: ['a: b', '${X} [y]; "z"', '- not a list', '# not a comment', 'yes', '0.2', 'multi\nline'],
+    empty: [],
+    none: {},
+    'key: with colon': { deep: { n: 1 } },
+    items: [{ k: 'v' }],
+  };
   assert.equal(parse(toYaml(data)), data);
+  assert.equal(parse(toYaml(pipelineBuildspec('v1'))), pipelineBuildspec('v1'));
 });
 
 test.run();

@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { terraformAvailable, terraformValidate, TF_PLUGIN_DIR } from '@chalice/fixtures';
 import { Chalice } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -53,10 +51,18 @@ const REQUIRED: Record<string, string[]> = {
 
 test('the terraform block, the locals and the data sources', () => {
   const tf = emit();
-  assert.equal(tf.terraform, { required_version: '>= 1.5', required_providers: { aws: { source: 'hashicorp/aws', version: '>= 5.0, < 7.0' } } });
+  assert.equal(tf.terraform, {
+    required_version: '>= 1.5',
+    required_providers: { aws: { source: 'hashicorp/aws', version: '>= 5.0, < 7.0' }, null: { source: 'hashicorp/null', version: '>= 3.0, < 4.0' } },
+  });
   assert.equal(tf.locals, { chalice_app: 'demo', chalice_deployment_package: ZIP, chalice_stage: 'dev' });
-  assert.equal(tf.data, { aws_caller_identity: { chalice: {} }, aws_partition: { chalice: {} }, aws_region: { chalice: {} } });
-  assert.not.ok('null_data_source' in tf.data, 'no deprecated null_data_source');
+  // The seed's documented `${data.null_data_source.chalice.outputs.app}` keeps working in .tf files written for it.
+  assert.equal(tf.data, {
+    aws_caller_identity: { chalice: {} },
+    aws_partition: { chalice: {} },
+    aws_region: { chalice: {} },
+    null_data_source: { chalice: { inputs: { app: 'demo', stage: 'dev' } } },
+  });
   assert.equal(Object.keys(tf), ['terraform', 'data', 'locals', 'resource', 'output']);
 });
 
@@ -115,7 +121,7 @@ test('resource, output and local names are valid, stable Terraform identifiers',
     assert.match(type, /^aws_[a-z0-9_]+$/);
     for (const name of Object.keys(blocks)) assert.match(name, identifier, `${type}.${name}`);
   }
-  for (const name of [...Object.keys(tf.output), ...Object.keys(tf.locals)]) assert.match(name, identifier);
+  for (const name of [...Object.keys(tf.output!), ...Object.keys(tf.locals)]) assert.match(name, identifier);
 });
 
 // Every `${...}` in the output, including those inside JSON-valued strings, and every
@@ -256,9 +262,9 @@ test('the REST API: OpenAPI body with invoke ARNs, the arguments API Gateway wou
       source_arn: '${aws_api_gateway_rest_api.rest_api.execution_arn}/*',
     });
   }
-  assert.equal(tf.output.EndpointURL, { value: '${aws_api_gateway_stage.rest_api.invoke_url}/' });
-  assert.equal(tf.output.RestAPIId, { value: '${aws_api_gateway_rest_api.rest_api.id}' });
-  assert.equal(tf.output.APIHandlerArn, { value: '${aws_lambda_function.api_handler.arn}' });
+  assert.equal(tf.output!.EndpointURL, { value: '${aws_api_gateway_stage.rest_api.invoke_url}/' });
+  assert.equal(tf.output!.RestAPIId, { value: '${aws_api_gateway_rest_api.rest_api.id}' });
+  assert.equal(tf.output!.APIHandlerArn, { value: '${aws_lambda_function.api_handler.arn}' });
 });
 
 test('a PRIVATE REST API: VPC endpoints and the resource policy as arguments, and a redeployment when the policy changes', () => {
@@ -359,17 +365,18 @@ test('the websocket API: integration, permission and route per handler, a deploy
     name: 'api',
     deployment_id: '${aws_apigatewayv2_deployment.websocket_api.id}',
   });
-  assert.equal(tf.output.WebsocketConnectEndpointURL, { value: '${aws_apigatewayv2_stage.websocket_api.invoke_url}/' });
-  assert.equal(tf.output.WebsocketAPIId, { value: '${aws_apigatewayv2_api.websocket_api.id}' });
-  assert.equal(tf.output.WebsocketMessageHandlerName, { value: '${aws_lambda_function.websocket_message.function_name}' });
+  assert.equal(tf.output!.WebsocketConnectEndpointURL, { value: '${aws_apigatewayv2_stage.websocket_api.invoke_url}/' });
+  assert.equal(tf.output!.WebsocketAPIId, { value: '${aws_apigatewayv2_api.websocket_api.id}' });
+  assert.equal(tf.output!.WebsocketMessageHandlerName, { value: '${aws_lambda_function.websocket_message.function_name}' });
 });
 
-test('an app with only a pure function: no API resources or outputs', () => {
+test('an app with only a pure function: no API resources, and no output block (an empty one is invalid)', () => {
   const app = new Chalice({ appName: 'demo' });
   app.lambdaFunction(function pure() {});
   const tf = emit(app, {});
   assert.equal(Object.keys(tf.resource), ['aws_iam_role', 'aws_iam_role_policy', 'aws_lambda_function']);
-  assert.equal(tf.output, {});
+  assert.not.ok('output' in tf, JSON.stringify(tf.output!));
+  assert.equal(Object.keys(tf), ['terraform', 'data', 'locals', 'resource']);
 });
 
 test('a websocket-only app: the websocket API, its three handlers and outputs, no REST API', () => {
@@ -381,7 +388,7 @@ test('a websocket-only app: the websocket API, its three handlers and outputs, n
     'websocket_disconnect_invoke_permission',
     'websocket_message_invoke_permission',
   ]);
-  assert.equal(Object.keys(tf.output), WEBSOCKET_OUTPUTS);
+  assert.equal(Object.keys(tf.output!), WEBSOCKET_OUTPUTS);
 });
 
 test('names that would collide as Terraform identifiers stop with an error', () => {
@@ -395,36 +402,29 @@ test('the same app gives byte-identical output, with sorted keys', () => {
   const first = JSON.stringify(emit(), null, 2);
   assert.is(JSON.stringify(emit(), null, 2), first);
   const tf = JSON.parse(first) as TerraformJson;
-  for (const group of [tf.resource, tf.output, tf.locals, ...Object.values(tf.resource)]) {
+  for (const group of [tf.resource, tf.output!, tf.locals, ...Object.values(tf.resource)]) {
     assert.equal(Object.keys(group), Object.keys(group).sort());
   }
 });
 
 // `terraform validate` checks the configuration against the provider's schema, deprecations
 // included. It needs the terraform CLI and the AWS provider available offline.
-const PLUGIN_DIR = process.env.CHALICE_TF_PLUGIN_DIR ?? '/opt/tf-plugins';
-const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0 && existsSync(PLUGIN_DIR);
+function assertValidates(name: string, config: TerraformJson): void {
+  const { valid, diagnostics, skipped } = terraformValidate(config);
+  if (skipped) console.log(`  (${name}: not validated: ${skipped})`);
+  assert.equal(diagnostics, [], `${name}: no errors or warnings`);
+  assert.ok(valid, name);
+}
 
-test('terraform validate accepts the configuration, without warnings', () => {
-  if (!hasTerraform) {
-    console.log(`  (skipped: terraform validate needs the terraform CLI and the AWS provider in ${PLUGIN_DIR}; set CHALICE_TF_PLUGIN_DIR)`);
+test('terraform validate accepts the configuration, without warnings, with and without APIs', () => {
+  if (!terraformAvailable()) {
+    console.log(`  (skipped: terraform validate needs the terraform CLI and the AWS provider in ${TF_PLUGIN_DIR}; set CHALICE_TF_PLUGIN_DIR)`);
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'chalice-tf-validate-'));
-  try {
-    writeFileSync(join(dir, 'chalice.tf.json'), JSON.stringify(emit(tfApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-1'] }), null, 2));
-    // filebase64sha256 reads the file during validation.
-    writeFileSync(join(dir, 'deployment.zip'), 'zip');
-    const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-    const init = spawnSync('terraform', ['init', '-backend=false', '-input=false', `-plugin-dir=${PLUGIN_DIR}`], { cwd: dir, encoding: 'utf8', env });
-    assert.is(init.status, 0, init.stderr);
-    const validate = spawnSync('terraform', ['validate', '-json'], { cwd: dir, encoding: 'utf8', env });
-    const result = JSON.parse(validate.stdout) as { valid: boolean; diagnostics: Array<{ severity: string; summary: string; detail: string }> };
-    assert.equal(result.diagnostics, [], 'no errors or warnings');
-    assert.ok(result.valid);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  assertValidates('feature app', emit(tfApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-1'] }));
+  const pure = new Chalice({ appName: 'demo' });
+  pure.lambdaFunction(function pure_function() {});
+  assertValidates('pure function app', emit(pure, {}));
 });
 
 test.after(() => rmSync(projectDir, { recursive: true, force: true }));

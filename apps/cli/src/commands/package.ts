@@ -13,6 +13,7 @@ export interface PackageCommand {
   mergeTemplate: string | undefined;
   singleFile: boolean;
   sourceMap: boolean;
+  followSymlinks: boolean;
   debug: boolean;
 }
 
@@ -34,6 +35,7 @@ export async function packageCommand(options: PackageCommand): Promise<void> {
     mergeTemplate: options.mergeTemplate ?? null,
     singleFile: options.singleFile,
     sourceMap: options.sourceMap,
+    followSymlinks: options.followSymlinks,
     check: checkFeatureFlags,
     // The seed's one line; each step's detail only when debugging.
     onProgress: options.debug ? (message) => process.stderr.write(`${message}\n`) : undefined,
