@@ -207,6 +207,8 @@ test('a rejection at the top level of a reloaded module is logged and the server
     reloaded = (await get('/reloaded')).status === 200;
   }
   assert.ok(reloaded, 'the edit was loaded');
+  // The rejection is reported a turn after the module ran, and stderr may arrive after the answer.
+  for (let i = 0; i < 100 && !/rejected at the top level/.test(served.output()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.match(served.output(), /rejected at the top level/);
   await healthy();
 });
