@@ -76,7 +76,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       const settings = localStage(app as Chalice, stage, config);
       restoreEnvironment();
       restoreEnvironment = applyEnvironment(settings.environment);
-      if (endpoint) pointAtLocalEndpoint(app as Chalice, endpoint);
+      if (endpoint) pointAtLocalEndpoint(app as Chalice, endpoint, connections);
       return new LocalGateway(app, { ...settings.gateway, warn: log });
     } catch (error) {
       log(`${(error as Error).message}`);
@@ -147,7 +147,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const url = `http://${host}:${actualPort}`;
   // A server on every interface is still reached, by the app itself, on the loopback one.
   endpoint = host === '0.0.0.0' ? `http://127.0.0.1:${actualPort}` : url;
-  if (ready instanceof LocalGateway) pointAtLocalEndpoint(ready.app, endpoint);
+  if (ready instanceof LocalGateway) pointAtLocalEndpoint(ready.app, endpoint, connections);
   return {
     url,
     server,

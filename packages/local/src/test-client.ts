@@ -74,7 +74,7 @@ export class TestClient {
     this.#fn = settings.gateway.lambdaFunction;
     this.#gateway = new LocalGateway(app, { ...settings.gateway, warn: () => {} });
     this.#restore = applyEnvironment(settings.environment);
-    pointAtLocalEndpoint(app, 'http://test-client.local', { requestHandler: inProcessRequestHandler((request) => this.#connections.manage(request)) });
+    pointAtLocalEndpoint(app, 'http://test-client.local', this.#connections, { requestHandler: inProcessRequestHandler((request) => this.#connections.manage(request)) });
   }
 
   /** Websocket connections through the local websocket API: `connect('/', { headers, query })`. */
