@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { median, table } from './stats.ts';
@@ -17,6 +18,17 @@ function start(kind: Kind): Promise<{ url: string; child: ChildProcess }> {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
     child.once('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
   });
+}
+
+// A process's CPU time (user + system) in µs from /proc, or null where there is none: unlike
+// round trips/s, it hardly moves with the load other work puts on a shared machine.
+function cpuMicros(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return null;
+  }
 }
 
 function open(url: string): Promise<WebSocket> {
@@ -66,6 +78,8 @@ export async function runWebsocket(): Promise<Record<string, number>> {
   const servers = Object.fromEntries(await Promise.all(KINDS.map(async (kind) => [kind, await start(kind)] as const))) as Record<Kind, { url: string; child: ChildProcess }>;
   try {
     const samples: Record<string, number[]> = {};
+    // Server CPU µs per round trip, by server and connection count.
+    const cpu: Record<string, number[]> = {};
     const pools = Object.fromEntries(
       await Promise.all(
         KINDS.map(async (kind) => [kind, await Promise.all(Array.from({ length: 8 }, () => open(servers[kind].url)))] as const),
@@ -77,7 +91,11 @@ export async function runWebsocket(): Promise<Record<string, number>> {
       for (const connections of CONNECTIONS) {
         // Each round starts with the next server in turn.
         for (const kind of [...KINDS.slice(round % KINDS.length), ...KINDS.slice(0, round % KINDS.length)]) {
-          (samples[`${kind}/${connections}`] ??= []).push(await roundTrips(pools[kind].slice(0, connections), SECONDS));
+          const cpuBefore = cpuMicros(servers[kind].child.pid);
+          const rate = await roundTrips(pools[kind].slice(0, connections), SECONDS);
+          const cpuAfter = cpuMicros(servers[kind].child.pid);
+          (samples[`${kind}/${connections}`] ??= []).push(rate);
+          if (cpuBefore !== null && cpuAfter !== null) (cpu[`${kind}/${connections}`] ??= []).push((cpuAfter - cpuBefore) / (rate * SECONDS));
         }
       }
     }
@@ -94,6 +112,12 @@ export async function runWebsocket(): Promise<Record<string, number>> {
       ]);
     }
     console.log(table(rows));
+    if (Object.keys(cpu).length) {
+      console.log('server CPU per round trip (median µs, from /proc)');
+      const cpuRows = [['connections', ...KINDS.map((kind) => LABELS[kind])]];
+      for (const connections of CONNECTIONS) cpuRows.push([String(connections), ...KINDS.map((kind) => median(cpu[`${kind}/${connections}`]!).toFixed(1))]);
+      console.log(table(cpuRows));
+    }
     return result;
   } finally {
     for (const { child } of Object.values(servers)) child.kill();
