@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -155,6 +156,24 @@ test('the Management API answers bad, prototype-named and escaped ids and huge b
   assert.is(await call('POST', `/@connections/${encodeURIComponent(id)}`, 'from outside'), '200');
   assert.is(await client.next(), 'from outside');
   assert.is(await client.ask('still here'), 'still here');
+  client.ws.close();
+});
+
+test('a Management API request whose body is cut short is dropped, and the server lives', async () => {
+  const { port } = new URL(server.url);
+  for (const head of [
+    'POST /@connections/abc HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nhello',
+    'POST /@connections/abc HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n',
+  ]) {
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.resume().end(head);
+    await new Promise((resolve) => socket.once('close', resolve));
+  }
+  await sleep(200);
+  assert.is((await fetch(`${server.url}/stats`)).status, 200);
+  const client = await open(`${server.url}/`);
+  assert.is(await client.ask('after the aborts'), 'after the aborts');
   client.ws.close();
 });
 

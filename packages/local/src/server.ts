@@ -110,7 +110,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const server = createServer((req, res) => {
     // The Management API does not depend on the app: it answers even while a reload is broken.
     if (WebsocketConnections.isManagementUrl(req.url ?? '')) {
-      void Promise.resolve(readBody(req)).then((body) => send(res, connections.manage({ method: req.method ?? 'GET', url: req.url!, headers: {}, body })));
+      void Promise.resolve(readBody(req)).then((body) => send(res, connections.manage({ method: req.method ?? 'GET', url: req.url!, headers: {}, body })), () => res.destroy());
       return;
     }
     // No awaits on the common path (a loaded app, no body): each one costs a turn of the loop.
