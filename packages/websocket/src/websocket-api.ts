@@ -67,8 +67,8 @@ export type ClientConfig = Readonly<Record<string, unknown>>;
 export class WebsocketAPI {
   #endpoint: string | null = null;
   #load = loadSdk;
-  // setEndpoint's settings; until it is called, null, which also lets `configure` move the endpoint.
-  #settings: object | null = null;
+  // setEndpoint's settings; until it is called, none, which also lets `configure` move the endpoint.
+  #settings: object | undefined;
   #config: ClientConfig = {};
   readonly #clients = new Map<string, Sdk.ApiGatewayManagementApiClient>();
 
@@ -168,9 +168,10 @@ export class WebsocketAPI {
     const mod = await this.#load();
     let client = this.#clients.get(endpoint);
     if (!client) {
-      // SigV4 must be signed for the API's own region, which its default domain name spells out;
+      // SigV4 must be signed for the API's own region, which its default domain name spells out
+      // (`{id}.execute-api.{region}.amazonaws.com`; only AWS serves names under amazonaws.com);
       // an undefined region falls back to the SDK's own resolution.
-      const region = /execute-api\.([^.]+)/.exec(endpoint)?.[1];
+      const region = /api\.([^.]+)\.amazonaws/.exec(endpoint)?.[1];
       client = new mod.ApiGatewayManagementApiClient({ region, ...this.#config, ...this.#settings, endpoint });
       this.#clients.set(endpoint, client);
     }
