@@ -3,6 +3,7 @@ import type { Chalice } from '@chalice/router';
 import { LocalGateway } from './gateway.ts';
 import { applyEnvironment, functionEnvironment, localStage, projectConfig } from './project.ts';
 import { watchAppSources, type SourceWatch } from './source-watcher.ts';
+import type { WebsocketConnections } from './ws-connections.ts';
 import { pointAtLocalEndpoint } from './ws-endpoint.ts';
 
 /** Options of {@link AppReloader.start}. */
@@ -14,6 +15,8 @@ export interface AppReloaderOptions {
   log: (message: string) => void;
   /** Runs on every loaded app before it serves; throwing refuses it. */
   check?: (app: Chalice) => void;
+  /** The websocket connections whose Management API the app's `websocketApi` reaches. */
+  connections: WebsocketConnections;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface AppReloaderOptions {
  * the last app that loaded keeps serving, environment included, until a fixed edit loads.
  *
  * @example
- * const app = await AppReloader.start({ projectDir, stage: 'dev', autoreload: true, log: console.error });
+ * const app = await AppReloader.start({ projectDir, stage: 'dev', autoreload: true, log: console.error, connections });
  * const gateway = await app.gateway();
  */
 export class AppReloader {
@@ -63,7 +66,7 @@ export class AppReloader {
   /** Points the app's `websocketApi`, and every app loaded from now on, at the local Management API. */
   pointAt(endpoint: string): void {
     this.#endpoint = endpoint;
-    if (this.#ready) pointAtLocalEndpoint(this.#ready.app, endpoint);
+    if (this.#ready) pointAtLocalEndpoint(this.#ready.app, endpoint, this.#options.connections);
   }
 
   /** Loads the app again after `files` changed; reloads run one after another. */
@@ -109,7 +112,7 @@ interface Loaded {
   restoreEnvironment: () => void;
 }
 
-async function loadLocal({ projectDir, stage, log, check }: AppReloaderOptions, shownWarnings: Set<string>, endpoint: string | null): Promise<Loaded> {
+async function loadLocal({ projectDir, stage, log, check, connections }: AppReloaderOptions, shownWarnings: Set<string>, endpoint: string | null): Promise<Loaded> {
   const config = projectConfig(projectDir);
   for (const warning of config?.warnings ?? []) {
     if (!shownWarnings.has(warning)) log(`Warning: ${warning}`);
@@ -121,7 +124,7 @@ async function loadLocal({ projectDir, stage, log, check }: AppReloaderOptions, 
     const { app } = await loadApp({ projectDir });
     check?.(app);
     const settings = localStage(app, stage, config);
-    if (endpoint) pointAtLocalEndpoint(app, endpoint);
+    if (endpoint) pointAtLocalEndpoint(app, endpoint, connections);
     return { gateway: new LocalGateway(app, { ...settings.gateway, warn: log }), environment, restoreEnvironment };
   } catch (error) {
     restoreEnvironment();

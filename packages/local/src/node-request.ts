@@ -9,7 +9,8 @@ export function sourceIp(req: IncomingMessage): string | undefined {
 
 /** The request headers with the client's casing, as API Gateway keeps them; repeated headers become arrays. */
 export function rawHeaders(raw: string[]): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = {};
+  // Prototype-free: a header named `constructor` or `__proto__` is a header like any other.
+  const headers: Record<string, string | string[]> = Object.create(null);
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     const value = raw[i + 1] as string;

@@ -59,15 +59,17 @@ export function splitUrl(url: string): { path: string; query: Record<string, str
   const at = url.indexOf('?');
   const path = at < 0 ? url : url.slice(0, at);
   if (at < 0 || at === url.length - 1) return { path, query: null, multiQuery: null };
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  // Built prototype-free, so `?constructor=1` or `?__proto__=x` are keys like any other, then
+  // spread into plain objects whose keys are all own properties, as JSON.parse gives them to a Lambda.
+  const query: Record<string, string> = Object.create(null);
+  const multiQuery: Record<string, string[]> = Object.create(null);
   for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
     setOwn(query, key, value);
     const values = getOwn(multiQuery, key);
     if (values) values.push(value);
     else setOwn(multiQuery, key, [value]);
   }
-  return { path, query, multiQuery };
+  return { path, query: { ...query }, multiQuery: { ...multiQuery } };
 }
 
 /**

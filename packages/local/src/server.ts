@@ -60,8 +60,8 @@ export class LocalServerError extends Error {
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const { projectDir, stage = 'dev', host = '127.0.0.1', port = 8000, autoreload = true } = options;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const app = await AppReloader.start({ projectDir, stage, autoreload, log, check: options.check });
   const connections = new WebsocketConnections();
+  const app = await AppReloader.start({ projectDir, stage, autoreload, log, check: options.check, connections });
 
   // Room for URLs past API Gateway's limit, so they are answered 414 rather than refused unread.
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {

@@ -77,7 +77,7 @@ export class TestClient {
     this.#stage = settings;
     this.#gateway = new LocalGateway(app, { ...settings.gateway, warn: () => {} });
     this.#restore = applyEnvironment(settings.environment);
-    pointAtLocalEndpoint(app, 'http://test-client.local', { requestHandler: inProcessRequestHandler((request) => this.#connections.manage(request)) });
+    pointAtLocalEndpoint(app, 'http://test-client.local', this.#connections, { requestHandler: inProcessRequestHandler((request) => this.#connections.manage(request)) });
   }
 
   /**

@@ -61,8 +61,10 @@ export function connectEvent(
   rawHeaders: Record<string, string | string[] | undefined>,
   stage: string,
 ): WebsocketLambdaEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // Prototype-free, so a header named `__proto__` is a header like any other; spread below into
+  // plain objects, as JSON.parse gives them to a Lambda.
+  const headers: Record<string, string> = Object.create(null);
+  const multiValueHeaders: Record<string, string[]> = Object.create(null);
   splitHeaders(rawHeaders, headers, multiValueHeaders);
   if (header(headers, 'x-forwarded-for') === undefined) {
     headers['X-Forwarded-For'] = connection.sourceIp;
@@ -70,8 +72,8 @@ export function connectEvent(
   }
   const { query, multiQuery } = splitUrl(url);
   return {
-    headers,
-    multiValueHeaders,
+    headers: { ...headers },
+    multiValueHeaders: { ...multiValueHeaders },
     ...(query ? { queryStringParameters: query, multiValueQueryStringParameters: multiQuery } : {}),
     requestContext: requestContext(connection, 'CONNECT', stage, {}),
     isBase64Encoded: false,

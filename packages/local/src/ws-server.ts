@@ -16,6 +16,11 @@ export interface WebsocketServerOptions {
 }
 
 const CLIENT_CLOSE = 'Client-side close frame status code';
+// Backpressure: a client's socket is not read while this many of its messages are being handled,
+// or while this many bytes sent to it wait to be written (it does not read its replies), so a
+// client that floods cannot make the server hold an unbounded backlog. Reading resumes at half.
+const MAX_IN_FLIGHT = 64;
+const MAX_UNSENT_BYTES = 1024 * 1024;
 
 /** A connection carried by a `ws` socket; the socket comes once `$connect` has accepted it. */
 class SocketConnection implements LocalConnection {
@@ -28,6 +33,11 @@ class SocketConnection implements LocalConnection {
   socket: WebSocket | null = null;
   /** Why the server closed it, when it did. */
   closedBecause: string | null = null;
+  /** Messages of this client whose `$default` handler has not finished. */
+  #inFlight = 0;
+  #paused = false;
+  // One function for every send, so the callback costs no allocation.
+  readonly #written = () => this.#throttle();
 
   constructor(req: IncomingMessage) {
     this.sourceIp = sourceIp(req) ?? '127.0.0.1';
@@ -37,8 +47,29 @@ class SocketConnection implements LocalConnection {
 
   send(data: Uint8Array | string, binary: boolean): boolean {
     if (this.socket?.readyState !== WebSocket.OPEN) return false;
-    this.socket.send(data, { binary });
+    this.socket.send(data, { binary }, this.#written);
+    if (this.socket.bufferedAmount > MAX_UNSENT_BYTES) this.#throttle();
     return true;
+  }
+
+  /** Counts a message in while its handler runs, and out once it is done. */
+  handling(change: 1 | -1): void {
+    this.#inFlight += change;
+    this.#throttle();
+  }
+
+  // Pauses reading the socket while the app is behind with this client, resumes once it caught up.
+  #throttle(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    if (!this.#paused) {
+      if (this.#inFlight < MAX_IN_FLIGHT && socket.bufferedAmount <= MAX_UNSENT_BYTES) return;
+      this.#paused = true;
+      socket.pause();
+    } else if (this.#inFlight <= MAX_IN_FLIGHT / 2 && socket.bufferedAmount <= MAX_UNSENT_BYTES / 2) {
+      this.#paused = false;
+      socket.resume();
+    }
   }
 
   close(code: number, reason: string): void {
@@ -67,11 +98,10 @@ export function serveWebsockets(server: Server, { gateway, connections }: Websoc
   let closing = false;
   // Each event is handed to the app loaded when it happens; while a reload breaks the app, the
   // client gets API Gateway's internal error instead.
-  const withGateway = (connection: LocalConnection, run: (g: LocalGateway) => Promise<void>) => {
+  const withGateway = (connection: LocalConnection, run: (g: LocalGateway) => Promise<void>): Promise<void> => {
     const current = gateway();
     const go = (g: LocalGateway | Error) => (g instanceof Error ? void connection.send(INTERNAL, false) : run(g));
-    if (current instanceof Promise) void current.then(go);
-    else void go(current);
+    return current instanceof Promise ? current.then(go) : Promise.resolve(go(current));
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -95,11 +125,15 @@ export function serveWebsockets(server: Server, { gateway, connections }: Websoc
     sockets.add(client);
     connections.add(connection);
     client.on('error', () => {});
-    client.on('message', (data: Buffer, binary: boolean) => withGateway(connection, (g) => g.websocket.message(connection, data, binary)));
+    const handled = () => connection.handling(-1);
+    client.on('message', (data: Buffer, binary: boolean) => {
+      connection.handling(1);
+      void withGateway(connection, (g) => g.websocket.message(connection, data, binary)).then(handled, handled);
+    });
     client.on('close', (code: number) => {
       sockets.delete(client);
       connections.remove(connection.id);
-      if (!closing) withGateway(connection, (g) => g.websocket.disconnect(connection, code, connection.closedBecause ?? CLIENT_CLOSE));
+      if (!closing) void withGateway(connection, (g) => g.websocket.disconnect(connection, code, connection.closedBecause ?? CLIENT_CLOSE));
     });
   }
 

@@ -38,7 +38,7 @@ function makeApp() {
 
 const auth = { headers: { Authorization: 'let-me-in' } };
 
-test('connect with headers and query, send, next, close: through the app\'s handlers and the SDK', async () => {
+test('connect with headers and query, send, next, close: through the app\'s handlers and app.websocketApi', async () => {
   const { app, seen } = makeApp();
   const client = new TestClient(app);
   const conn = await client.ws.connect('/', { headers: { ...auth.headers, 'X-Extra': 'yes' }, query: { room: 'lobby' } });
@@ -94,7 +94,7 @@ test('the app closing a connection: closed is set, $disconnect runs, a later sen
   client.close();
 });
 
-test('info through the SDK; a failing handler sends API Gateway\'s error message; next() times out', async () => {
+test('info through app.websocketApi; a failing handler sends API Gateway\'s error message; next() times out', async () => {
   const client = new TestClient(makeApp().app);
   const conn = await client.ws.connect('/', { headers: { ...auth.headers, 'User-Agent': 'tester' } });
   await conn.send('who');

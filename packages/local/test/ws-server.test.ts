@@ -29,6 +29,8 @@ app.onWsMessage(async (event) => {
     case 'context': return reply({ name: app.lambdaContext?.functionName, memory: app.lambdaContext?.memoryLimitInMB, request: raw.requestContext.requestId });
     case 'info': return reply(await api.info(event.connectionId));
     case 'boom': throw new Error('boom');
+    case 'sdk-on': api.clientConfig = { maxAttempts: 1 }; return reply('on');
+    case 'sdk-off': api.clientConfig = {}; return reply('off');
     case 'close-me': {
       await api.close(event.connectionId);
       try { await api.send(event.connectionId, 'too late'); } catch (err) {
@@ -140,7 +142,7 @@ test('refused connections get API Gateway\'s status: off the stage path 403, the
   assert.ok(logs.some((line) => line.startsWith('websocket_connect failed: Error: not welcome')), 'the error is logged');
 });
 
-test('the Management API through the SDK: info, close (then $disconnect), and 410 as WebsocketDisconnectedError', async () => {
+test('the Management API from the app: info, close (then $disconnect), and 410 as WebsocketDisconnectedError', async () => {
   const c = await client(`${wsUrl}/`, { headers: { 'User-Agent': 'agent-007' } });
   const info = JSON.parse(String(await c.ask('info')));
   assert.equal(info.identity, { sourceIp: '127.0.0.1', userAgent: 'agent-007' });
@@ -153,6 +155,27 @@ test('the Management API through the SDK: info, close (then $disconnect), and 41
   const gone = await fetch(`${server.url}/@connections/${encodeURIComponent(id)}`, { method: 'POST', body: 'x' });
   assert.is(gone.status, 410);
   assert.is(gone.headers.get('x-amzn-errortype'), 'GoneException');
+});
+
+test('the app\'s sends are answered in process; once it sets clientConfig, by the SDK over HTTP to the Management API', async () => {
+  const calls: string[] = [];
+  const count = (req: { url?: string }) => void (req.url?.includes('/@connections/') && calls.push(req.url));
+  server.server.on('request', count);
+  try {
+    const c = await client(`${wsUrl}/`);
+    assert.is(await c.ask('one'), 'echo: one');
+    assert.is(await c.ask('info').then((text) => JSON.parse(String(text)).identity.sourceIp), '127.0.0.1');
+    assert.equal(calls, [], 'no HTTP request for the in-process route');
+    assert.is(await c.ask('sdk-on'), 'on');
+    assert.is(await c.ask('two'), 'echo: two');
+    assert.is(calls.length, 2, 'the SDK posted both replies over HTTP');
+    assert.is(await c.ask('sdk-off'), 'off');
+    assert.is(await c.ask('three'), 'echo: three');
+    assert.is(calls.length, 2);
+    c.ws.close();
+  } finally {
+    server.server.off('request', count);
+  }
 });
 
 test('a failing $default handler answers the client with API Gateway\'s error message', async () => {
@@ -171,7 +194,7 @@ test('concurrent clients each get their own replies', async () => {
   clients.forEach((c, i) => {
     for (let n = 0; n < 25; n++) c.ws.send(`${i}-${n}`);
   });
-  // Generous: 200 SDK round trips, while the rest of the workspace's tests share the two cores.
+  // Generous: 200 round trips, while the rest of the workspace's tests share the two cores.
   assert.ok(await waitFor(() => clients.every((c) => c.received.length === 25), 30_000), 'all replies came');
   clients.forEach((c, i) => {
     const expected = Array.from({ length: 25 }, (_, n) => `echo: ${i}-${n}`);

@@ -67,4 +67,4 @@ export {
   type AuthorizerFunction,
   type AuthorizerModel,
 } from '@chalice/authorizers';
-export { WebsocketAPI, WebsocketDisconnectedError, WebsocketEvent, type EndpointOptions, type WebsocketLambdaEvent } from '@chalice/websocket';
+export { WebsocketAPI, WebsocketDisconnectedError, WebsocketEvent, type ClientConfig, type EndpointOptions, type WebsocketLambdaEvent } from '@chalice/websocket';

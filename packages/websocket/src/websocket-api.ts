@@ -45,6 +45,17 @@ export interface EndpointOptions {
 }
 
 /**
+ * Settings for every SDK client `WebsocketAPI` makes, as Python Chalice's `websocket_api.session`
+ * sets them: retries (`maxAttempts`, `retryMode`), timeouts (`requestHandler: { requestTimeout,
+ * connectionTimeout }`), `region`, `credentials`... Any `endpoint` in it is ignored: that comes
+ * from `configure` (the event) or `setEndpoint`.
+ *
+ * @example
+ * const config: ClientConfig = { maxAttempts: 5, requestHandler: { requestTimeout: 2000 } };
+ */
+export type ClientConfig = Readonly<Record<string, unknown>>;
+
+/**
  * Sends to, closes and inspects the connections of an API Gateway websocket API through its
  * management endpoint. The websocket handlers call `configure` for you; `app.websocketApi` is one.
  *
@@ -55,10 +66,10 @@ export interface EndpointOptions {
  */
 export class WebsocketAPI {
   #endpoint: string | null = null;
-  // Set by setEndpoint, once, rather than taken apart on every send.
-  #fixed = false;
   #load = loadSdk;
-  #settings: object = {};
+  // setEndpoint's settings; until it is called, none, which also lets `configure` move the endpoint.
+  #settings: object | undefined;
+  #config: ClientConfig = {};
   readonly #clients = new Map<string, ManagementApiClient>();
 
   /**
@@ -68,7 +79,7 @@ export class WebsocketAPI {
    * api.configure(event.domainName, event.stage);
    */
   configure(domainName: string, stage: string): void {
-    if (!this.#fixed) this.#endpoint = `https://${domainName}/${stage}`;
+    if (!this.#settings) this.#endpoint = `https://${domainName}/${stage}`;
   }
 
   /**
@@ -81,9 +92,25 @@ export class WebsocketAPI {
   setEndpoint(url: string, options: EndpointOptions = {}): void {
     const { loadSdk: load = loadSdk, ...settings } = options;
     this.#endpoint = url;
-    this.#fixed = true;
     this.#load = load;
     this.#settings = settings;
+    this.#clients.clear();
+  }
+
+  /**
+   * SDK client settings (retries, timeouts...) for the clients made from now on (assign a new
+   * object to change them); the endpoint stays the event's (or `setEndpoint`'s), and
+   * `setEndpoint`'s own options win over these.
+   *
+   * @example
+   * app.websocketApi.clientConfig = { maxAttempts: 5, requestHandler: { requestTimeout: 2000 } };
+   */
+  get clientConfig(): ClientConfig {
+    return this.#config;
+  }
+
+  set clientConfig(config: ClientConfig) {
+    this.#config = config;
     this.#clients.clear();
   }
 
@@ -141,10 +168,11 @@ export class WebsocketAPI {
     const mod = await this.#load();
     let client = this.#clients.get(endpoint);
     if (!client) {
-      // SigV4 must be signed for the API's own region, which its default domain name spells out;
+      // SigV4 must be signed for the API's own region, which its default domain name spells out
+      // (`{id}.execute-api.{region}.amazonaws.com`; only AWS serves names under amazonaws.com);
       // an undefined region falls back to the SDK's own resolution.
-      const region = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint)?.[1];
-      client = new mod.ApiGatewayManagementApiClient({ region, ...this.#settings, endpoint });
+      const region = /api\.([^.]+)\.amazonaws/.exec(endpoint)?.[1];
+      client = new mod.ApiGatewayManagementApiClient({ region, ...this.#config, ...this.#settings, endpoint });
       this.#clients.set(endpoint, client);
     }
     // One constructor type for the three: the input below is the one each command takes.

@@ -171,6 +171,35 @@ test('other errors propagate unchanged', async () => {
   await rejects(api.info('a'), (e) => e === forbidden, 'info');
 });
 
+test('clientConfig: its settings reach every client made after it, without fixing the endpoint', async () => {
+  mock.on(PostToConnectionCommand).resolves({});
+  const api = configured();
+  await api.send('before', 'x');
+  assert.equal(api.clientConfig, {});
+  api.clientConfig = { maxAttempts: 7, region: 'ap-south-1', endpoint: 'http://ignored.example' };
+  await api.send('after', 'y');
+  api.configure('other.example.com', 'prod');
+  await api.send('moved', 'z');
+  const clients = mock.commandCalls(PostToConnectionCommand).map((c) => c.thisValue as ApiGatewayManagementApiClient);
+  assert.is.not(clients[0], clients[1], 'a new clientConfig drops the clients made before it');
+  assert.is(await clients[1]!.config.maxAttempts(), 7);
+  assert.is(await clients[1]!.config.region(), 'ap-south-1');
+  assert.is(await endpointOf(clients[1]!), `https://${DOMAIN}/api`, 'the endpoint is still the configured one');
+  assert.is(await endpointOf(clients[2]!), 'https://other.example.com/prod', 'configure still moves it');
+  assert.is(await clients[2]!.config.maxAttempts(), 7);
+});
+
+test('setEndpoint options win over clientConfig', async () => {
+  mock.on(PostToConnectionCommand).resolves({});
+  const api = new WebsocketAPI();
+  api.clientConfig = { maxAttempts: 2, region: 'eu-west-1' };
+  api.setEndpoint('http://127.0.0.1:8000', { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await api.send('a', 'x');
+  const client = mock.commandCalls(PostToConnectionCommand)[0]!.thisValue as ApiGatewayManagementApiClient;
+  assert.is(await client.config.region(), 'us-east-1');
+  assert.is(await client.config.maxAttempts(), 2);
+});
+
 test('calling before configure or setEndpoint is a clear error, and sends nothing', async () => {
   const api = new WebsocketAPI();
   const notConfigured = (e: any) => e.code === 'WEBSOCKET_NOT_CONFIGURED' && /configure/.test(e.message) && /setEndpoint/.test(e.message);
