@@ -1,8 +1,5 @@
 export { ConfigError } from './errors.ts';
 export { loadConfig } from './load.ts';
-export { REQUIRE_BANNER, formatBuildErrors, runtimePackagesPlugin, type RuntimePackagesOptions } from './bundling.ts';
-export { APP_FILES, findAppModule, loadApp, type LoadedApp } from './load-app.ts';
-export { AppLoadError } from './load-failure.ts';
 export { API_HANDLER, DEFAULT_STAGE, functionConfig, stageSettings, type FunctionConfig, type StageSettings } from './resolve.ts';
 export { SETTINGS, type KeyLevel } from './schema.ts';
 export type { ChaliceConfig, FunctionSettings, ProjectConfig, Settings, StageConfig } from './types.ts';

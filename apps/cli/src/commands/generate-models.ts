@@ -1,4 +1,4 @@
-import { loadApp } from '@chalice/config';
+import { loadApp } from '@chalice/config/loader';
 import { generateModels } from '@chalice/packager';
 import { describeApp } from '@chalice/router';
 import { UserError } from '../errors.ts';
