@@ -1,4 +1,4 @@
-import { resourcesOfKind, type AppGraph, type LambdaFunctionResource, type ManagedIamRoleResource, type PolicyDocument } from '@chalice/packager';
+import { resourcesOfKind, type AppGraph, type LambdaFunctionResource, type ManagedIamRoleResource, type IamPolicyDocument } from '@chalice/packager';
 import type { FunctionSpec, RemoteFunction } from './aws/facade.ts';
 import { executeApiArn, roleArn, sameJson } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -20,7 +20,7 @@ const SQS_EVENT_SOURCE_STATEMENT = {
  * @example
  * rolePolicyDocument(graph, getResource(graph, 'default-role', 'managedIamRole'), null).Statement;
  */
-export function rolePolicyDocument(graph: AppGraph, role: ManagedIamRoleResource, websocketApiArn: string | null): PolicyDocument {
+export function rolePolicyDocument(graph: AppGraph, role: ManagedIamRoleResource, websocketApiArn: string | null): IamPolicyDocument {
   const document = role.policy.document;
   if (role.policy.source !== 'autogen') return document;
   const polled = new Set(resourcesOfKind(graph, 'sqsEventSource').map((s) => s.lambdaFunction));

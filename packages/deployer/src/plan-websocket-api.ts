@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { resourcesOfKind, websocketRouteFunctions, type AppGraph, type ManagedIamRoleResource, type PolicyDocument, type WebsocketApiResource } from '@chalice/packager';
+import { resourcesOfKind, websocketRouteFunctions, type AppGraph, type ManagedIamRoleResource, type IamPolicyDocument, type WebsocketApiResource } from '@chalice/packager';
 import { canonicalJson, executeApiArn, lambdaIntegrationUri, permissionId, PRINCIPAL, websocketApiUrl } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { Instruction } from './plan-types.ts';
@@ -48,7 +48,7 @@ export function managesConnections(graph: AppGraph, role: ManagedIamRoleResource
  * withManageConnections(document, executeApiArn(target, 'ws1234')).Statement.at(-1);
  * // { Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: 'arn:aws:execute-api:us-east-1:123456789012:ws1234/*' }
  */
-export function withManageConnections(document: PolicyDocument, resource: string): PolicyDocument {
+export function withManageConnections(document: IamPolicyDocument, resource: string): IamPolicyDocument {
   return { ...document, Statement: [...document.Statement, { Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: resource }] };
 }
 
