@@ -9,6 +9,7 @@ const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const VARIANTS = {
   '@chalice/router': ['@chalice/router'],
   'TestClient from @chalice/local': ['@chalice/local'],
+  '@chalice/local/test-client': ['@chalice/local/test-client'],
   // What the entry cost while app loading (and so esbuild) sat in @chalice/config's main entry.
   'TestClient + esbuild (before)': ['@chalice/local', 'esbuild'],
 } as const;
