@@ -1,7 +1,7 @@
 import type { Options } from 'tsup';
 
 /** The build every package shares: ESM with declarations, one entry per public module. */
-export function packageBuild(entry: string[] = ['src/index.ts'], extra: Options = {}): Options {
+export function packageBuild(entry: Options['entry'] = ['src/index.ts'], extra: Options = {}): Options {
   return {
     entry,
     format: ['esm'],

@@ -1,5 +1,5 @@
 import { ConfigError } from './errors.ts';
-import type { ChaliceConfig, FunctionSettings, ProjectConfig, Settings } from './types.ts';
+import type { ChaliceConfig, PerFunctionSettings, ProjectConfig, Settings } from './types.ts';
 
 /** The stage name Chalice uses when none is given. */
 export const DEFAULT_STAGE = 'dev';
@@ -86,7 +86,7 @@ export function stageSettings(config: ProjectConfig, stage = DEFAULT_STAGE): Sta
  */
 export function functionConfig(config: ProjectConfig, stage: string, functionName: string): FunctionConfig {
   const levels = chain(config.data, stage, functionName);
-  const get = <K extends keyof FunctionSettings>(key: K) => lookup(levels, key);
+  const get = <K extends keyof PerFunctionSettings>(key: K) => lookup(levels, key);
   const manageIamRole = get('manage_iam_role') ?? true;
   const iamRoleArn = get('iam_role_arn') ?? null;
   if (!manageIamRole && !iamRoleArn) {

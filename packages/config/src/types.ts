@@ -22,14 +22,14 @@ export interface Settings {
 }
 
 /** What one function's entry in `lambda_functions` may set. */
-export type FunctionSettings = Omit<
+export type PerFunctionSettings = Omit<
   Settings,
   'api_gateway_stage' | 'api_gateway_endpoint_type' | 'api_gateway_endpoint_vpce' | 'api_gateway_policy_file' | 'minimum_compression_size'
 >;
 
 /** One stage's configuration. */
 export interface StageConfig extends Settings {
-  lambda_functions?: Record<string, FunctionSettings>;
+  lambda_functions?: Record<string, PerFunctionSettings>;
 }
 
 /** The contents of `.chalice/config.json`, as the seed defines them. */

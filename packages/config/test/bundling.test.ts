@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-const DIST = new URL('../dist/index.js', import.meta.url).href;
+const DIST = new URL('../dist/loader.js', import.meta.url).href;
 const work = mkdtempSync(join(tmpdir(), 'chalice-bundling-'));
 
 function sdkPackage(root: string): void {
@@ -19,11 +19,9 @@ function sdkPackage(root: string): void {
 /** Bundles app.ts in a fresh process (NODE_PATH is read at start-up) and returns the output. */
 function bundle(projectDir: string, env: Record<string, string> = {}): string {
   const script = `
-    import { build } from 'esbuild';
-    import { runtimePackagesPlugin } from ${JSON.stringify(DIST)};
-    const result = await build({ entryPoints: ['app.ts'], absWorkingDir: ${JSON.stringify(projectDir)}, bundle: true, format: 'esm', platform: 'node', write: false,
-      plugins: [runtimePackagesPlugin({ projectDir: ${JSON.stringify(projectDir)}, mode: 'bundled', fallbackFrom: ${JSON.stringify(DIST)} })] });
-    process.stdout.write(result.outputFiles[0].text);`;
+    import { buildApp } from ${JSON.stringify(DIST)};
+    const [output] = await buildApp({ projectDir: ${JSON.stringify(projectDir)}, mode: 'bundled', fallbackFrom: ${JSON.stringify(DIST)} }, { entryPoints: ['app.ts'] });
+    process.stdout.write(output.text);`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', env: { ...process.env, ...env } });
   assert.is(result.status, 0, result.stderr);
   return result.stdout;

@@ -5,7 +5,7 @@ import { describeApp } from '@chalice/router';
 import { lambdaContext, restEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { AppLoadError, loadApp } from '../src/index.ts';
+import { AppLoadError, loadApp } from '../src/loader/index.ts';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-app-'));

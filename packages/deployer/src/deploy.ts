@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_STAGE, loadApp, loadConfig, type ProjectConfig } from '@chalice/config';
+import { DEFAULT_STAGE, loadConfig, type ProjectConfig } from '@chalice/config';
+import { loadApp } from '@chalice/config/loader';
 import { buildDeploymentPackage, buildWithGeneratedPolicy, deploymentPackageInputs } from '@chalice/packager';
 import type { Chalice } from '@chalice/router';
 import type { AwsFacade } from './aws/facade.ts';

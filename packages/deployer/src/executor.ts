@@ -1,4 +1,4 @@
-import { assertNever } from '@chalice/packager';
+import { assertNever } from './assert-never.ts';
 import type { AwsFacade, FunctionSpec } from './aws/facade.ts';
 import { awsTarget, bucketArn, executeApiArn, functionNameOf, lambdaIntegrationUri, permissionId, PRINCIPAL, restApiUrl, ruleArn, websocketApiUrl, type AwsTarget } from './aws-names.ts';
 import { DeployError } from './errors.ts';

@@ -1,4 +1,4 @@
-import { assertNever } from '@chalice/packager';
+import { assertNever } from './assert-never.ts';
 import type { Instruction, Plan } from './plan-types.ts';
 
 /**

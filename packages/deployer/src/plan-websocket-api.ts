@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { manageConnectionsStatement, websocketRouteFunctions, type PolicyDocument, type WebsocketApiResource } from '@chalice/packager';
+import { manageConnectionsStatement, websocketRouteFunctions, type IamPolicyDocument, type WebsocketApiResource } from '@chalice/packager';
 import { canonicalJson, executeApiArn, lambdaIntegrationUri, permissionId, PRINCIPAL, websocketApiUrl } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { Instruction } from './plan-types.ts';
@@ -37,7 +37,7 @@ export function websocketRoutesDigest(routes: Record<string, string>, apiGateway
  * withManageConnections(document, (path) => executeApiArn(target, 'ws1234', path)).Statement.at(-1)?.Resource;
  * // the POST, GET and DELETE @connections ARNs of ws1234, in every stage
  */
-export function withManageConnections(document: PolicyDocument, arn: (path: string) => string): PolicyDocument {
+export function withManageConnections(document: IamPolicyDocument, arn: (path: string) => string): IamPolicyDocument {
   return { ...document, Statement: [...document.Statement, manageConnectionsStatement(arn)] };
 }
 

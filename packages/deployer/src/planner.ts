@@ -1,4 +1,5 @@
-import { assertNever, resourcesOfKind, type AppGraph, type Resource } from '@chalice/packager';
+import { resourcesOfKind, type AppGraph, type Resource } from '@chalice/packager';
+import { assertNever } from './assert-never.ts';
 import type { AwsFacade } from './aws/facade.ts';
 import { awsTarget } from './aws-names.ts';
 import { PlanContext } from './plan-context.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createZip, type OpenApiDocument, type PolicyDocument } from '@chalice/packager';
+import { createZip, type OpenApiDocument, type IamPolicyDocument } from '@chalice/packager';
 import type {
   AwsFacade,
   BucketNotification,
@@ -62,7 +62,7 @@ export class FakeAws implements AwsFacade {
   private mutations = 0;
   private ids = 0;
 
-  readonly roles = new Map<string, { arn: string; trust: PolicyDocument; policies: Map<string, PolicyDocument> }>();
+  readonly roles = new Map<string, { arn: string; trust: IamPolicyDocument; policies: Map<string, IamPolicyDocument> }>();
   readonly functions = new Map<string, FakeFunction>();
   readonly mappings = new Map<string, EventSourceMapping & { functionName: string }>();
   readonly restApis = new Map<string, FakeRestApi>();
@@ -149,7 +149,7 @@ export class FakeAws implements AwsFacade {
     });
   }
 
-  createRole(roleName: string, trustPolicy: PolicyDocument) {
+  createRole(roleName: string, trustPolicy: IamPolicyDocument) {
     return this.call('createRole', [roleName, trustPolicy], true, () => {
       if (this.roles.has(roleName)) throw new FakeAwsError('EntityAlreadyExists', `Role with name ${roleName} already exists.`);
       const arn = `arn:aws:iam::${ACCOUNT}:role/${roleName}`;
@@ -162,7 +162,7 @@ export class FakeAws implements AwsFacade {
     return this.call('getRolePolicy', [roleName, policyName], false, () => clone(this.roles.get(roleName)?.policies.get(policyName) ?? null));
   }
 
-  putRolePolicy(roleName: string, policyName: string, document: PolicyDocument) {
+  putRolePolicy(roleName: string, policyName: string, document: IamPolicyDocument) {
     return this.call('putRolePolicy', [roleName, policyName, document], true, () => {
       const role = this.roles.get(roleName);
       if (!role) throw new FakeAwsError('NoSuchEntity', `The role with name ${roleName} cannot be found.`);

@@ -1,4 +1,5 @@
-import { API_HANDLER, loadApp } from '@chalice/config';
+import { API_HANDLER } from '@chalice/config';
+import { loadApp } from '@chalice/config/loader';
 import type { Chalice } from '@chalice/router';
 import { LocalGateway } from './gateway.ts';
 import { applyEnvironment, functionEnvironment, localStage, projectConfig } from './project.ts';

@@ -1,14 +1,6 @@
-export { fromProxyResult, LocalGateway, TextResponse, type GatewayOptions } from './gateway.ts';
+export { LocalGateway, type GatewayOptions } from './gateway.ts';
 export type { LocalRequest, LocalResponse } from './http-types.ts';
-export { localLambdaContext, type LocalFunction } from './lambda-context.ts';
-export { allows, decodeJwtClaims, LocalAuthorizers, type AuthorizerOutcome } from './local-authorizers.ts';
 export { guardProcess } from './process-guard.ts';
-export { applyEnvironment, functionEnvironment, localStage, projectConfig, type LocalStage } from './project.ts';
-export { restEventFor, splitUrl, type EventSettings } from './rest-event.ts';
 export { LocalServerError, startLocalServer, type LocalServer, type LocalServerOptions } from './server.ts';
 export { TestClient, type TestClientOptions, type TestRequest, type TestResponse } from './test-client.ts';
 export { ConnectionRefusedError, TestWebsocket, type TestConnectOptions } from './test-websocket.ts';
-export { WebsocketConnections } from './ws-connections.ts';
-export { type LocalConnection } from './ws-events.ts';
-export { LocalWebsocketGateway, type ConnectOutcome, type WebsocketGatewayOptions } from './ws-gateway.ts';
-export { pointAtLocalEndpoint } from './ws-endpoint.ts';

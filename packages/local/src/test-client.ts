@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { API_HANDLER, loadApp } from '@chalice/config';
+import { API_HANDLER } from '@chalice/config';
+import { loadApp } from '@chalice/config/loader';
 import { lambdaHandler, type Chalice } from '@chalice/router';
 import { LocalGateway } from './gateway.ts';
 import type { LocalResponse } from './http-types.ts';

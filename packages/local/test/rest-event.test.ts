@@ -2,7 +2,7 @@ import { recordedEvent } from '@chalice/fixtures';
 import { Chalice, matchRoute } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { restEventFor, splitUrl } from '../src/index.ts';
+import { restEventFor, splitUrl } from '../src/rest-event.ts';
 
 const app = new Chalice({ appName: 'shape' });
 app.route('/users/{name}', () => ({}));

@@ -2,7 +2,9 @@ import * as Sdk from '@aws-sdk/client-apigatewaymanagementapi';
 import { Chalice, WebsocketDisconnectedError } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { TestClient, WebsocketConnections, type LocalConnection } from '../src/index.ts';
+import { TestClient } from '../src/index.ts';
+import { WebsocketConnections } from '../src/ws-connections.ts';
+import type { LocalConnection } from '../src/ws-events.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

@@ -4,9 +4,10 @@ import { API_HANDLER, stageSettings, unknownFunctionWarnings, type ProjectConfig
 import type { EventSource } from '@chalice/events';
 import { policyDocument } from '@chalice/policygen';
 import { describeApp, type AppModel, type Chalice, type FunctionSettings } from '@chalice/router';
+import { assertNever } from './assert-never.ts';
 import { AppGraphError } from './graph-error.ts';
 import { DEPLOYMENT_PACKAGE, ENTRY_FILE, FunctionBuilder, readPolicyFile, SOURCE_MAP_ENVIRONMENT } from './graph-functions.ts';
-import type { AppGraph, LambdaFunctionResource, PolicyDocument, Resource, RestApiResource, WebsocketApiResource } from './graph-types.ts';
+import type { AppGraph, LambdaFunctionResource, IamPolicyDocument, Resource, RestApiResource, WebsocketApiResource } from './graph-types.ts';
 import { privateApiPolicy } from './policy.ts';
 
 /** Choices that are not in the config. */
@@ -22,7 +23,7 @@ export interface GraphOptions {
    * VPC network interfaces when a function runs in one). `packageApp` passes the app's own
    * AWS calls, found by @chalice/policygen.
    */
-  autogenPolicy?: (input: { vpcNeeded: boolean }) => PolicyDocument;
+  autogenPolicy?: (input: { vpcNeeded: boolean }) => IamPolicyDocument;
 }
 
 /** An app graph with what is worth telling the user but not worth stopping for. */
@@ -137,7 +138,7 @@ function restApiResources(model: AppModel, api: StageSettings, functions: Functi
 }
 
 // The seed's rules for endpoint types: VPC endpoints only for PRIVATE, which needs a policy.
-function restApiPolicy(api: StageSettings, projectDir: string): PolicyDocument | null {
+function restApiPolicy(api: StageSettings, projectDir: string): IamPolicyDocument | null {
   const where = `stage "${api.stage}"`;
   if (api.apiGatewayEndpointType !== 'PRIVATE') {
     if (api.apiGatewayEndpointVpce.length) {
@@ -167,9 +168,4 @@ function websocketResources(handlers: FunctionSettings[], api: StageSettings, fu
     disconnectFunction: byKey('$disconnect'),
   };
   return [...built.map((b) => b.fn), websocketApi];
-}
-
-/** For exhaustive switches over a union: fails to compile when a member is not handled. */
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled kind: ${JSON.stringify(value)}`);
 }

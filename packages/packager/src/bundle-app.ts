@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
-import { AppLoadError, REQUIRE_BANNER, findAppModule, formatBuildErrors, runtimePackagesPlugin } from '@chalice/config';
-import { build, type Plugin } from 'esbuild';
+import { buildApp, findAppModule } from '@chalice/config/loader';
+import type { Plugin } from 'esbuild';
 import { entryModuleSource, type EntryHandler } from './entry-module.ts';
 import { ENTRY_FILE } from './graph-functions.ts';
 
@@ -29,33 +29,22 @@ export type BundleFiles = Map<string, Uint8Array>;
  */
 export async function bundleApp({ projectDir, handlers, target, sourceMap = false }: BundleOptions): Promise<BundleFiles> {
   const appModule = findAppModule(projectDir);
-  try {
-    const result = await build({
+  const outputFiles = await buildApp(
+    { projectDir, mode: 'bundled', fallbackFrom: import.meta.url },
+    {
       stdin: { contents: entryModuleSource(`./${appModule}`, handlers), resolveDir: projectDir, sourcefile: 'chalice-entry.mjs', loader: 'js' },
       // Never written: the path only makes the source map's `sources` relative to the project.
       outfile: join(projectDir, ENTRY_FILE),
-      absWorkingDir: projectDir,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
       target,
       minify: true,
-      keepNames: true,
       // Linked: Node finds the map through the file's sourceMappingURL comment.
       sourcemap: sourceMap ? 'linked' : false,
       // Node needs only the mappings for stack traces; the sources would double the package.
       sourcesContent: false,
-      write: false,
-      logLevel: 'silent',
-      plugins: [nativeAddons(projectDir), runtimePackagesPlugin({ projectDir, mode: 'bundled', fallbackFrom: import.meta.url })],
-      banner: { js: REQUIRE_BANNER },
-    });
-    return new Map(result.outputFiles.map((file) => [relative(projectDir, file.path).replaceAll('\\', '/'), file.contents]));
-  } catch (error) {
-    const text = formatBuildErrors(error, projectDir);
-    if (text === null) throw error;
-    throw new AppLoadError(text);
-  }
+      plugins: [nativeAddons(projectDir)],
+    },
+  );
+  return new Map(outputFiles.map((file) => [relative(projectDir, file.path).replaceAll('\\', '/'), file.contents]));
 }
 
 // esbuild cannot bundle a compiled addon, and Lambda needs it built for Amazon Linux anyway.

@@ -1,7 +1,7 @@
 import type { CorsModel, RouteModel } from '@chalice/router';
 
 /** An IAM policy document, as AWS reads it. */
-export interface PolicyDocument {
+export interface IamPolicyDocument {
   Version: '2012-10-17';
   Statement: Array<Record<string, unknown>>;
 }
@@ -26,14 +26,14 @@ export interface DeploymentPackageResource extends ResourceBase {
  * network-interface statement when a function runs in a VPC), or a file in `.chalice/`.
  */
 export type RolePolicy =
-  | { source: 'autogen'; vpcNeeded: boolean; document: PolicyDocument }
-  | { source: 'file'; filename: string; document: PolicyDocument };
+  | { source: 'autogen'; vpcNeeded: boolean; document: IamPolicyDocument }
+  | { source: 'file'; filename: string; document: IamPolicyDocument };
 
 /** An IAM role Chalice creates and owns: `default-role` (shared) or `<function>_role`. */
 export interface ManagedIamRoleResource extends ResourceBase {
   kind: 'managedIamRole';
   roleName: string;
-  trustPolicy: PolicyDocument;
+  trustPolicy: IamPolicyDocument;
   policy: RolePolicy;
 }
 
@@ -82,7 +82,7 @@ export interface RestApiResource extends ResourceBase {
   /** VPC endpoint ids a PRIVATE API is reachable from. */
   vpceIds: string[];
   /** The resource policy: from `api_gateway_policy_file`, or the default one for a PRIVATE API. */
-  policy: PolicyDocument | null;
+  policy: IamPolicyDocument | null;
   minimumCompressionSize: number | null;
   binaryTypes: string[];
   /** Every method of every route; the OpenAPI document is built from these. */

@@ -1,6 +1,6 @@
 import { API_HANDLER } from '@chalice/config';
 import type { AppModel, CorsModel, RouteModel } from '@chalice/router';
-import type { PolicyDocument, RestApiResource } from './graph-types.ts';
+import type { IamPolicyDocument, RestApiResource } from './graph-types.ts';
 import { securityRequirements, securitySchemes, type OpenApiSecurityRequirement, type OpenApiSecurityScheme } from './openapi-security.ts';
 
 export type { OpenApiAuthorizer, OpenApiSecurityRequirement, OpenApiSecurityScheme } from './openapi-security.ts';
@@ -101,7 +101,7 @@ export interface OpenApiDocument {
   };
   'x-amazon-apigateway-binary-media-types': string[];
   'x-amazon-apigateway-minimum-compression-size'?: number;
-  'x-amazon-apigateway-policy'?: PolicyDocument;
+  'x-amazon-apigateway-policy'?: IamPolicyDocument;
   'x-amazon-apigateway-endpoint-configuration'?: { vpcEndpointIds: string[] };
 }
 

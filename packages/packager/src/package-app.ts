@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { findAppModule, loadApp, loadConfig, type ProjectConfig } from '@chalice/config';
+import { loadConfig, type ProjectConfig } from '@chalice/config';
+import { findAppModule, loadApp } from '@chalice/config/loader';
 import { analyzeApp, formatWarning, policyDocument } from '@chalice/policygen';
 import type { Chalice } from '@chalice/router';
 import { buildAppGraph, type BuiltGraph, type GraphOptions } from './build-graph.ts';

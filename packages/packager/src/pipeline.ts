@@ -1,7 +1,7 @@
 import { pipelineBuildspec, toYaml } from './pipeline-buildspec.ts';
 import { cfnDeployStatements, codeBuildStatements, codePipelineStatements, type PipelineSource, type PolicyStatement } from './pipeline-roles.ts';
 import { pipelineStages } from './pipeline-stages.ts';
-import type { CloudFormationOutput, CloudFormationResource } from './sam-template.ts';
+import type { CloudFormationOutput, CloudFormationResource } from './sam-types.ts';
 
 export type { PipelineSource } from './pipeline-roles.ts';
 

@@ -1,7 +1,7 @@
-import type { PolicyDocument } from './graph-types.ts';
+import type { IamPolicyDocument } from './graph-types.ts';
 
 /** Lets Lambda assume a function's role. */
-export const LAMBDA_TRUST_POLICY: PolicyDocument = {
+export const LAMBDA_TRUST_POLICY: IamPolicyDocument = {
   Version: '2012-10-17',
   Statement: [{ Sid: '', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 };
@@ -12,7 +12,7 @@ export const LAMBDA_TRUST_POLICY: PolicyDocument = {
  * @example
  * privateApiPolicy(['vpce-123']).Statement[0].Condition; // { StringEquals: { 'aws:SourceVpce': ['vpce-123'] } }
  */
-export function privateApiPolicy(vpceIds: string[]): PolicyDocument {
+export function privateApiPolicy(vpceIds: string[]): IamPolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [

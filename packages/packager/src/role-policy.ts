@@ -1,4 +1,4 @@
-import type { AppGraph, ManagedIamRoleResource, PolicyDocument } from './graph-types.ts';
+import type { AppGraph, ManagedIamRoleResource, IamPolicyDocument } from './graph-types.ts';
 import { resourcesOfKind } from './graph-query.ts';
 
 const MANAGE_CONNECTIONS = 'execute-api:ManageConnections';
@@ -56,7 +56,7 @@ export function manageConnectionsStatement(websocketApi: (path: string) => unkno
  * @example
  * rolePolicy(graph, role, { queue: (q) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:sqs:\${AWS::Region}:\${AWS::AccountId}:${q}` }), websocketApi: null });
  */
-export function rolePolicy(graph: AppGraph, role: ManagedIamRoleResource, arns: EventSourceArns): PolicyDocument {
+export function rolePolicy(graph: AppGraph, role: ManagedIamRoleResource, arns: EventSourceArns): IamPolicyDocument {
   const { document } = role.policy;
   if (role.policy.source !== 'autogen') return document;
   const functions = new Set(resourcesOfKind(graph, 'lambdaFunction').filter((fn) => fn.role === role.resourceName).map((fn) => fn.resourceName));
@@ -79,7 +79,7 @@ function sqsStatement(queueArns: unknown[]): Record<string, unknown> {
 }
 
 // The statements less the action, and less any statement left with no action.
-function withoutManageConnections(statements: PolicyDocument['Statement']): PolicyDocument['Statement'] {
+function withoutManageConnections(statements: IamPolicyDocument['Statement']): IamPolicyDocument['Statement'] {
   return statements.flatMap((statement) => {
     const actions = ([] as unknown[]).concat(statement.Action ?? []);
     if (!actions.includes(MANAGE_CONNECTIONS)) return [statement];

@@ -3,7 +3,7 @@ import { getResource, websocketRouteFunctions } from './graph-query.ts';
 import { templateResourceName } from './naming.ts';
 import { buildOpenApi } from './openapi.ts';
 import { lambdaInvokeUri } from './sam-functions.ts';
-import type { CloudFormationOutput, CloudFormationResource, TemplatePart } from './sam-template.ts';
+import type { CloudFormationOutput, CloudFormationResource, TemplatePart } from './sam-types.ts';
 
 const REST_API = 'RestAPI';
 /** The websocket API's logical id. */

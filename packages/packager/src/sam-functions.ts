@@ -1,4 +1,4 @@
-import { assertNever } from './build-graph.ts';
+import { assertNever } from './assert-never.ts';
 import type {
   AppGraph,
   CloudWatchEventResource,
@@ -10,7 +10,7 @@ import type {
 } from './graph-types.ts';
 import { isTopicArn, templateResourceName } from './naming.ts';
 import { type EventSourceArns, rolePolicy } from './role-policy.ts';
-import type { SamEvent, TemplatePart } from './sam-template.ts';
+import type { SamEvent, TemplatePart } from './sam-types.ts';
 
 /** The graph resources that become an `Events` entry of their function. */
 type FunctionEventResource = ScheduledEventResource | CloudWatchEventResource | SnsSubscriptionResource | SqsEventSourceResource;

@@ -1,4 +1,4 @@
-import { assertNever } from './build-graph.ts';
+import { assertNever } from './assert-never.ts';
 import type { AppGraph, LambdaFunctionResource, ManagedIamRoleResource } from './graph-types.ts';
 import { getResource } from './graph-query.ts';
 import { bucketNotifications, eventRule, type BucketNotification, queueArn, s3Permission, snsSubscription, sqsEventSource } from './terraform-events.ts';

@@ -4,7 +4,8 @@ import { Chalice } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AppGraphError } from '../src/index.ts';
-import { samTemplate, UnsupportedFeatureError, type CloudFormationTemplate } from '../src/sam-template.ts';
+import { samTemplate, UnsupportedFeatureError } from '../src/sam-template.ts';
+import type { CloudFormationTemplate } from '../src/sam-types.ts';
 import { featureApp, featureGraph, featureProject, featureStage, LAYER, PURE_POLICY, ROLE_ARN, TOPIC_ARN, type FeatureAppOptions, type StageConfig, websocketApp, WEBSOCKET_OUTPUTS } from './feature-app.ts';
 
 const projectDir = featureProject('chalice-sam-');

@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { APP_FILES } from '@chalice/config/loader';
 import { parseSync } from 'oxc-parser';
 import { ActionCollector, positioned, type Finding } from './collect.ts';
 import { PolicyError, PolicyInputError } from './errors.ts';
@@ -27,11 +28,6 @@ export interface AppAnalysis {
   files: string[];
 }
 
-/** The app module of a project, as Chalice looks for it. */
-// The same list as @chalice/config's APP_FILES, kept here so that policygen works without
-// @chalice/config (and the esbuild it brings); change both together.
-export const APP_ENTRY_FILES = ['app.ts', 'app.mts', 'app.js', 'app.mjs'];
-
 function entryFiles(projectDir: string, files: FileResolver, given: string[] | undefined): string[] {
   if (given) {
     const entries = given.map((file) => resolve(projectDir, file));
@@ -39,8 +35,8 @@ function entryFiles(projectDir: string, files: FileResolver, given: string[] | u
     if (missing) throw new PolicyInputError(`App file does not exist: ${missing}`);
     return entries;
   }
-  const app = APP_ENTRY_FILES.map((name) => resolve(projectDir, name)).find((file) => files.isFile(file));
-  if (!app) throw new PolicyInputError(`No app module in ${projectDir}: expected one of ${APP_ENTRY_FILES.join(', ')}`);
+  const app = APP_FILES.map((name) => resolve(projectDir, name)).find((file) => files.isFile(file));
+  if (!app) throw new PolicyInputError(`No app module in ${projectDir}: expected one of ${APP_FILES.join(', ')}`);
   return [app];
 }
 

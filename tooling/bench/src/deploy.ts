@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_STAGE, loadApp, loadConfig } from '@chalice/config';
+import { DEFAULT_STAGE, loadConfig } from '@chalice/config';
+import { loadApp } from '@chalice/config/loader';
 import { createAwsFacade, isMutating, planDeploy, readState, type PlanDeployInput } from '@chalice/deployer';
 import { startMoto } from '@chalice/fixtures';
 import { buildDeploymentPackage, buildWithGeneratedPolicy, deploymentPackageInputs } from '@chalice/packager';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_HANDLER, functionConfig, loadApp, loadConfig } from '@chalice/config';
+import { API_HANDLER, functionConfig, loadConfig } from '@chalice/config';
+import { loadApp } from '@chalice/config/loader';
 import { generateModels } from '@chalice/packager';
 import { describeApp } from '@chalice/router';
 import { UserError } from '../errors.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadApp } from '@chalice/config';
+import { loadApp } from '@chalice/config/loader';
 import { createAwsFacade, DeployError, readState, statePath, type AwsFacade } from '@chalice/deployer';
 import { generateTypescriptSdk, readZip } from '@chalice/packager';
 import { describeApp } from '@chalice/router';

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '@chalice/packager';
+import type { IamPolicyDocument } from '@chalice/packager';
 
 /**
  * The one boundary between the deployer and AWS: only the calls Chalice makes, in plain data.
@@ -17,9 +17,9 @@ export interface AwsFacade {
 
   // IAM
   getRole(roleName: string): Promise<{ roleArn: string } | null>;
-  createRole(roleName: string, trustPolicy: PolicyDocument): Promise<{ roleArn: string }>;
-  getRolePolicy(roleName: string, policyName: string): Promise<PolicyDocument | null>;
-  putRolePolicy(roleName: string, policyName: string, document: PolicyDocument): Promise<void>;
+  createRole(roleName: string, trustPolicy: IamPolicyDocument): Promise<{ roleArn: string }>;
+  getRolePolicy(roleName: string, policyName: string): Promise<IamPolicyDocument | null>;
+  putRolePolicy(roleName: string, policyName: string, document: IamPolicyDocument): Promise<void>;
   /** Deletes the role's inline policies, then the role. */
   deleteRole(roleName: string): Promise<void>;
 

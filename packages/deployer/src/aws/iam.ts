@@ -1,5 +1,5 @@
 import type * as IamSdk from '@aws-sdk/client-iam';
-import type { PolicyDocument } from '@chalice/packager';
+import type { IamPolicyDocument } from '@chalice/packager';
 import { call, callIfExists } from './call.ts';
 import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
 import type { AwsFacade } from './facade.ts';
@@ -60,6 +60,6 @@ export function iamCalls(context: AwsContext): Pick<AwsFacade, 'getRole' | 'crea
 
 // IAM returns policy documents URL-encoded (RFC 3986) and the SDK leaves them so; emulators
 // may return them plain.
-function parsePolicyDocument(text: string): PolicyDocument {
-  return JSON.parse(text.trimStart().startsWith('{') ? text : decodeURIComponent(text)) as PolicyDocument;
+function parsePolicyDocument(text: string): IamPolicyDocument {
+  return JSON.parse(text.trimStart().startsWith('{') ? text : decodeURIComponent(text)) as IamPolicyDocument;
 }

@@ -2,13 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Chalice } from '@chalice/router';
-import { build } from 'esbuild';
+import { buildApp } from './app-build.ts';
 import { bundlePath, discardBundle, writeBundle } from './bundle-folder.ts';
-import { REQUIRE_BANNER, formatBuildErrors, runtimePackagesPlugin } from './bundling.ts';
 import { AppLoadError, importFailure } from './load-failure.ts';
 
-/** The app module names Chalice looks for, in order. */
-// @chalice/policygen has its own copy (APP_ENTRY_FILES) so that it needs no esbuild: change both together.
+/** The app module names Chalice looks for, in order (policygen's default entries too). */
 export const APP_FILES = ['app.ts', 'app.mts', 'app.js', 'app.mjs'];
 
 /** A loaded app and the module file it was bundled into. */
@@ -69,38 +67,25 @@ export async function loadApp(options: { projectDir: string }): Promise<LoadedAp
 
 async function bundleApp(projectDir: string, entry: string, outfile: string, sdkImporters: Map<string, string>): Promise<Uint8Array> {
   const appFile = join(projectDir, entry);
-  try {
-    const result = await build({
+  const onExternalSdk = (name: string, importer: string) => void (sdkImporters.has(name) || sdkImporters.set(name, importer));
+  // Shared, not bundled: the app and the tooling must see the same classes.
+  const [bundle] = await buildApp(
+    { projectDir, mode: 'shared', fallbackFrom: import.meta.url, onExternalSdk },
+    {
       entryPoints: [appFile],
       // Never written by esbuild: it makes the source map's paths lead from the bundle to the project.
       outfile,
-      absWorkingDir: projectDir,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
       target: 'node20',
-      keepNames: true,
       sourcemap: 'inline',
-      write: false,
-      logLevel: 'silent',
       // Deployed, the bundle is at the package root beside chalicelib/; here, the project is.
       define: {
         'import.meta.url': JSON.stringify(pathToFileURL(appFile).href),
         'import.meta.dirname': JSON.stringify(projectDir),
         'import.meta.filename': JSON.stringify(appFile),
       },
-      // Shared, not bundled: the app and the tooling must see the same classes.
-      plugins: [
-        runtimePackagesPlugin({ projectDir, mode: 'shared', fallbackFrom: import.meta.url, onExternalSdk: (name, importer) => void (sdkImporters.has(name) || sdkImporters.set(name, importer)) }),
-      ],
-      banner: { js: REQUIRE_BANNER },
-    });
-    return result.outputFiles[0]!.contents;
-  } catch (error) {
-    const text = formatBuildErrors(error, projectDir);
-    if (text === null) throw error;
-    throw new AppLoadError(text);
-  }
+    },
+  );
+  return bundle!.contents;
 }
 
 /**
