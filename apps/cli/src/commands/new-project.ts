@@ -3,32 +3,42 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { UserError } from '../errors.ts';
 import { TEMPLATES, templateFiles, type TemplateName } from '../templates/index.ts';
+import { registrySpecs, tarballSpecs } from '../templates/package-specs.ts';
 
 /** What `chalice new-project` takes. */
 export interface NewProjectCommand {
   name: string | undefined;
   template: string;
   cwd: string;
+  /** A folder of package tarballs (`npm run pack`) to install from instead of the registry. */
+  packages?: string;
+  /** The AWS profile the project's config names. */
+  profile?: string;
 }
+
+// The name becomes a folder, the npm package name and the start of every AWS name Chalice makes
+// (`<app>-<stage>-<function>`); AWS limits Lambda and IAM role names to 64 characters.
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const NAME_MAX_LENGTH = 64;
 
 /**
  * `chalice new-project [NAME]`: writes the template into a new folder NAME. The folder is built
  * beside its final place and renamed into it, so a failure leaves nothing half-written; an
  * existing folder is refused and left untouched.
  */
-export async function newProject({ name, template, cwd }: NewProjectCommand): Promise<string> {
+export async function newProject({ name, template, cwd, packages, profile }: NewProjectCommand): Promise<string> {
   if (!TEMPLATES.includes(template as TemplateName)) {
     throw new UserError(`Unknown --template "${template}": choose one of ${TEMPLATES.join(', ')}`);
   }
-  const projectName = name ?? (await askName());
-  if (!/^[A-Za-z0-9_-]+$/.test(projectName)) {
-    throw new UserError(`Invalid project name "${projectName}": use letters, digits, "-" and "_" (it becomes the app name)`);
-  }
+  if (profile !== undefined && profile.trim() === '') throw new UserError('--profile needs the name of an AWS profile');
+  const projectName = checkName(name ?? (await askName()));
   const target = resolve(cwd, projectName);
   if (existsSync(target)) throw new UserError(`${target} already exists: choose another name or remove it`);
+  const specs = packages === undefined ? registrySpecs() : tarballSpecs(packages, cwd, target);
+  const files = templateFiles(template as TemplateName, projectName, { packages: specs, profile });
   const staging = mkdtempSync(join(cwd, `.${projectName}-`));
   try {
-    for (const [path, text] of Object.entries(templateFiles(template as TemplateName, projectName))) {
+    for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(staging, path)), { recursive: true });
       writeFileSync(join(staging, path), text);
     }
@@ -39,6 +49,16 @@ export async function newProject({ name, template, cwd }: NewProjectCommand): Pr
   }
   process.stdout.write(`Created ${projectName}/ from the ${template} template.\nNext: cd ${projectName} && npm install && chalice local\n`);
   return target;
+}
+
+function checkName(name: string): string {
+  if (name.length > NAME_MAX_LENGTH) {
+    throw new UserError(`Invalid project name "${name.slice(0, 20)}...": ${name.length} characters, at most ${NAME_MAX_LENGTH} (it starts every AWS name of the app)`);
+  }
+  if (!NAME_PATTERN.test(name)) {
+    throw new UserError(`Invalid project name ${JSON.stringify(name)}: use letters, digits, "-" and "_", starting with a letter or digit (it becomes the app name)`);
+  }
+  return name;
 }
 
 async function askName(): Promise<string> {
