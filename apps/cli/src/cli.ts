@@ -20,11 +20,16 @@ cli
 cli
   .command('new-project [name]', 'Create a new project in a new folder NAME')
   .option('--template <template>', 'rest-api (default), s3-event or lambda-only', { default: 'rest-api' })
+  .option('--profile <profile>', 'AWS profile written into .chalice/config.json')
+  .option('--packages <dir>', 'Install the Chalice packages from the tarballs in DIR (`npm run pack` in the chalice-ts repository) instead of the registry')
   .example('chalice new-project helloworld')
   .example('chalice new-project uploads --template s3-event')
-  .action(async (name: string | undefined, options: { template: string } & GlobalOptions) => {
+  .example('chalice new-project demo --packages ../chalice-ts/packages-out')
+  .action(async (name: string | undefined, options: { template: string; profile?: string; packages?: string } & GlobalOptions) => {
     const { newProject } = await import('./commands/new-project.ts');
-    await newProject({ name, template: options.template, cwd: process.cwd() });
+    // cac reads `--profile 123` as a number.
+    const text = (value: unknown) => (value === undefined ? undefined : String(value));
+    await newProject({ name: text(name), template: options.template, cwd: process.cwd(), packages: text(options.packages), profile: text(options.profile) });
   });
 
 cli

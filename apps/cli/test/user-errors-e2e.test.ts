@@ -79,7 +79,7 @@ test('an absolute iam_policy_file names the key and the file', () => {
 
 test('a 300-character project name is refused before anything is written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-errors-'));
-  expectUserError(run(['new-project', 'a'.repeat(300)], dir), /^Error: Invalid project name "a{300}": it becomes the app name, which must be at most 62 characters long/);
+  expectUserError(run(['new-project', 'a'.repeat(300)], dir), /^Error: Invalid project name "a{20}\.\.\." \(300 characters\): it becomes the app name, which must be at most 62 characters long/);
 });
 
 test('bad SQS, S3 and SNS options in the app: one line naming the handler and the option', () => {

@@ -10,10 +10,10 @@ export const MAX_APP_NAME = 62;
  *
  * @example
  * appNameProblem('shop'); // null
- * appNameProblem('my shop'); // 'must be made of letters, digits, "-" and "_"'
+ * appNameProblem('my shop'); // 'must be made of letters, digits, "-" and "_", starting with a letter or digit'
  */
 export function appNameProblem(name: unknown): string | null {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) return 'must be made of letters, digits, "-" and "_"';
+  if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) return 'must be made of letters, digits, "-" and "_", starting with a letter or digit';
   if (name.length > MAX_APP_NAME) return `must be at most ${MAX_APP_NAME} characters long, so that Lambda's names "<app>-<stage>" fit in 64`;
   return null;
 }

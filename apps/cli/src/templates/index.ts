@@ -1,3 +1,5 @@
+import type { PackageSpecs } from './package-specs.ts';
+
 /** The project templates of `chalice new-project`, by name. */
 export const TEMPLATES = ['rest-api', 's3-event', 'lambda-only'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
@@ -78,21 +80,32 @@ test('hello greets by name', async () => {
 `,
 };
 
+/** What a new project is made with besides its template and name. */
+export interface ProjectOptions {
+  /** How package.json names the Chalice packages (versions, or local tarballs). */
+  packages: PackageSpecs;
+  /** The AWS profile written into `.chalice/config.json` (`new-project --profile`). */
+  profile?: string;
+}
+
 /** Every file of a new project from `template`, by path. */
-export function templateFiles(template: TemplateName, name: string): Record<string, string> {
+export function templateFiles(template: TemplateName, name: string, { packages, profile }: ProjectOptions): Record<string, string> {
   const fill = (text: string) => text.replaceAll('{{name}}', name);
+  const { '@chalice/router': router, ...devPackages } = packages.direct;
+  const config = { version: '2.0', app_name: name, ...(profile === undefined ? {} : { profile }), stages: { dev: { api_gateway_stage: 'api' } } };
   return {
     'app.ts': fill(APPS[template]),
     'test/app.test.ts': TESTS[template],
-    '.chalice/config.json': `${JSON.stringify({ version: '2.0', app_name: name, stages: { dev: { api_gateway_stage: 'api' } } }, null, 2)}\n`,
+    '.chalice/config.json': `${JSON.stringify(config, null, 2)}\n`,
     'package.json': `${JSON.stringify(
       {
         name,
         private: true,
         type: 'module',
         scripts: { test: 'node --import tsx --test test/*.test.ts', local: 'chalice local', deploy: 'chalice deploy' },
-        dependencies: { '@chalice/router': '^0.1.0' },
-        devDependencies: { '@chalice/local': '^0.1.0', '@types/node': '^20.19.0', chalice: '^0.1.0', tsx: '^4.20.0', typescript: '^5.9.0' },
+        dependencies: { '@chalice/router': router },
+        devDependencies: { ...devPackages, '@types/node': '^20.19.0', tsx: '^4.20.0', typescript: '^5.9.0' },
+        ...(Object.keys(packages.overrides).length ? { overrides: packages.overrides } : {}),
       },
       null,
       2,
@@ -114,7 +127,8 @@ export function templateFiles(template: TemplateName, name: string): Record<stri
       null,
       2,
     )}\n`,
-    '.gitignore': 'node_modules/\n.chalice/deployments/\n.chalice/deployed/\n',
+    // .chalice/deployed/ stays tracked, as with Python Chalice: it is what the next deploy updates.
+    '.gitignore': 'node_modules/\n.chalice/deployments/\n',
     'chalicelib/README.md': `Modules and files your app imports go here: \`import { x } from './chalicelib/x.js'\`.
 Everything in this folder is packaged with the app.
 `,
