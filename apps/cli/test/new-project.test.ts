@@ -45,6 +45,8 @@ function installedCli(versions: Record<string, string>): string {
     writeFileSync(join(modules, name, 'package.json'), JSON.stringify({ name, version: versions[name], type: 'module', exports: { '.': './dist/index.js' } }));
   }
   symlinkSync(realpathSync(fileURLToPath(new URL('../node_modules/cac', import.meta.url))), join(modules, 'cac'));
+  // new-project checks the name with @chalice/config's rule: the real package, at the workspace's version.
+  symlinkSync(realpathSync(fileURLToPath(new URL('../node_modules/@chalice/config', import.meta.url))), join(modules, '@chalice', 'config'));
   return join(cliDir, 'dist', 'cli.js');
 }
 

@@ -23,7 +23,7 @@ test('@chalice/local/test-client resolves from the built dist to the same TestCl
 
 test('the main entry lists the public API only', async () => {
   const main = await import('@chalice/local');
-  assert.equal(Object.keys(main).sort(), ['ConnectionRefusedError', 'LocalGateway', 'LocalServerError', 'TestClient', 'TestWebsocket', 'startLocalServer']);
+  assert.equal(Object.keys(main).sort(), ['ConnectionRefusedError', 'LocalGateway', 'LocalServerError', 'TestClient', 'TestWebsocket', 'guardProcess', 'startLocalServer']);
 });
 
 test.run();

@@ -8,11 +8,11 @@ import { lambdaContext, restEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-// Holds the line just above today's size (17,246 bytes, 6,798 deflated) so it cannot creep up.
+// Holds the line just above today's size (17,315 bytes, 6,826 deflated) so it cannot creep up.
 // Views answering with a Fetch API Response (issue 14) added ~300 bytes (~120 deflated) to the
-// 16,953 / 6,663 before them. Issue 2 asks for 12 KB / 5 KB; see tooling/bench/README.md for
-// where the bytes go. Lower these as it shrinks.
-const MAX_BYTES = 17_300;
+// 16,953 / 6,663 before them, and prototype-free request maps (issue 21) ~70 more. Issue 2 asks
+// for 12 KB / 5 KB; see tooling/bench/README.md for where the bytes go. Lower these as it shrinks.
+const MAX_BYTES = 17_330;
 const MAX_COMPRESSED = 6_840;
 
 async function bundleHello() {
