@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DeployedState, RecordedResource, RecordedResourceType } from './state-types.ts';
+import type { DeployedState, PendingResource, RecordedResource, RecordedResourceType } from './state-types.ts';
 
 /**
  * A `.chalice/deployed/<stage>.json` that cannot be used: not JSON, or not schema 2.0. The
@@ -95,6 +95,9 @@ function checkState(raw: unknown, file: string): DeployedState {
     throw new DeployedStateError(file, `has schema_version ${JSON.stringify(data.schema_version)}; this deployer reads "2.0"`);
   }
   if (!Array.isArray(data.resources)) throw new DeployedStateError(file, 'has no "resources" list');
+  if (data.pending !== undefined && !(Array.isArray(data.pending) && data.pending.every((p) => typeof p?.name === 'string' && TYPES.has(String(p.resource_type))))) {
+    throw new DeployedStateError(file, 'has a "pending" list whose entries lack a string "name" and a known "resource_type"');
+  }
   data.resources.forEach((resource, index) => {
     const entry = resource as Partial<RecordedResource> | null;
     if (typeof entry?.name !== 'string' || !TYPES.has(String(entry.resource_type))) {
@@ -178,7 +181,31 @@ export function setRecorded(state: DeployedState, resource: RecordedResource): D
   const resources = [...state.resources];
   if (index === -1) resources.push(resource);
   else resources[index] = resource;
-  return { ...state, resources };
+  return removePending({ ...state, resources }, resource.name);
+}
+
+/**
+ * A new state noting that a create of `pending` is under way (replacing a note of the same
+ * name): written before the create call, removed when the resource is recorded.
+ *
+ * @example
+ * state = setPending(state, { name: 'api_handler', resource_type: 'lambda_function', function_name: 'app-dev' });
+ */
+export function setPending(state: DeployedState, pending: PendingResource): DeployedState {
+  return { ...state, pending: [...(state.pending ?? []).filter((p) => p.name !== pending.name), pending] };
+}
+
+/**
+ * A new state without the pending note of that name; without the `pending` key once none is left.
+ *
+ * @example
+ * state = removePending(state, 'api_handler');
+ */
+export function removePending(state: DeployedState, name: string): DeployedState {
+  if (!state.pending) return state;
+  const { pending, ...rest } = state;
+  const left = pending.filter((p) => p.name !== name);
+  return left.length ? { ...rest, pending: left } : rest;
 }
 
 /**

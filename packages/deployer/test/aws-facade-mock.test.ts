@@ -1,4 +1,4 @@
-import { APIGatewayClient, CreateDeploymentCommand, DeleteRestApiCommand, GetRestApiCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, CreateDeploymentCommand, DeleteRestApiCommand, GetRestApiCommand, GetRestApisCommand, TagResourceCommand as TagApiCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeRuleCommand, EventBridgeClient, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
 import {
@@ -256,6 +256,16 @@ facade('API Gateway throttling gets a slower second round of retries', async ({ 
   await aws.createDeployment('abc', 'api');
   assert.equal(slept, [2_000, 4_000]);
   assert.equal(mock.apigateway.commandCalls(CreateDeploymentCommand)[2]!.args[0].input, { restApiId: 'abc', stageName: 'api' });
+});
+
+facade('REST APIs of a name are found across pages of GetRestApis, with their tags; TagResource names the API by its ARN', async ({ aws }) => {
+  mock.apigateway.on(GetRestApisCommand, { position: undefined, limit: 500 }).resolves({ items: [{ id: 'a1', name: 'myapp', tags: { 'aws-chalice': 'stage=dev' } }, { id: 'b1', name: 'other' }], position: 'p2' });
+  mock.apigateway.on(GetRestApisCommand, { position: 'p2', limit: 500 }).resolves({ items: [{ id: 'a2', name: 'myapp' }] });
+  mock.apigateway.on(TagApiCommand).resolves({});
+  const found = await aws.findRestApis('myapp');
+  assert.equal(found.map((api) => [api.restApiId, api.tags]), [['a1', { 'aws-chalice': 'stage=dev' }], ['a2', {}]]);
+  await aws.tagRestApi('a2', { 'aws-chalice': 'stage=prod' });
+  assert.equal(mock.apigateway.commandCalls(TagApiCommand)[0]!.args[0].input, { resourceArn: 'arn:aws:apigateway:us-east-1::/restapis/a2', tags: { 'aws-chalice': 'stage=prod' } });
 });
 
 facade('REST API settings: read from GetRestApi, changed by UpdateRestApi patch operations in order', async ({ aws }) => {

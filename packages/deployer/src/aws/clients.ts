@@ -30,6 +30,8 @@ export interface ClientConfig {
  */
 export interface AwsContext {
   readonly clientConfig: ClientConfig;
+  /** The ARN partition of the region (`aws`, `aws-cn`, `aws-us-gov`), for ARNs the calls name. */
+  readonly partition: string;
   readonly customEndpoint: boolean;
   readonly sleep: Sleep;
 }

@@ -57,12 +57,13 @@ export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<A
   const region = await resolveRegion(options, credentials);
   const context: AwsContext = {
     clientConfig: { ...profile, region, credentials, maxAttempts: MAX_ATTEMPTS, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+    partition: partitionOf(region),
     customEndpoint: Boolean(options.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL),
     sleep: options.sleep ?? realSleep,
   };
   return {
     region,
-    partition: partitionOf(region),
+    partition: context.partition,
     ...stsCalls(context),
     ...iamCalls(context),
     ...lambdaCalls(context),
