@@ -196,6 +196,20 @@ test('a deploy failing half-way leaves a state file that a re-run completes', as
   assert.is(getUrl({ projectDir }), 'https://api0000001.execute-api.us-east-1.amazonaws.com/api/');
 });
 
+test('a deploy that dies right after AWS made its first resource: delete finds it by its pending note and removes it', async () => {
+  const projectDir = project();
+  const aws = fakeAws();
+  // The role is made, but its answer is lost: nothing is recorded, only the note of the create.
+  aws.failure = { call: 1, when: 'after' };
+  await rejects(deploy({ projectDir, aws }));
+  const saved = JSON.parse(readFileSync(statePath(projectDir, 'dev'), 'utf8'));
+  assert.equal([saved.resources, saved.pending], [[], [{ name: 'default-role', resource_type: 'iam_role', role_name: 'myapp-dev' }]]);
+  aws.failure = null;
+  await destroy({ projectDir, aws });
+  assert.equal(aws.leftovers(), []);
+  assert.not.ok(existsSync(statePath(projectDir, 'dev')));
+});
+
 test('--api-gateway-stage overrides the config\'s stage name in the URL', async () => {
   const projectDir = project();
   await deploy({ projectDir, aws: fakeAws(), apiGatewayStage: 'v1' });
