@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DEFAULT_STAGE, loadApp, loadConfig, type ProjectConfig } from '@chalice/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_STAGE, loadApp, loadConfig, type ProjectConfig, type StageConfig } from '@chalice/config';
 import { buildDeploymentPackage, buildWithGeneratedPolicy, deploymentPackageInputs } from '@chalice/packager';
 import type { Chalice } from '@chalice/router';
 import type { AwsFacade } from './aws/facade.ts';
@@ -11,7 +11,8 @@ import { planDelete, planDeploy } from './planner.ts';
 import type { Plan } from './plan-types.ts';
 import { policyActionChanges, policyDiffText } from './policy-diff.ts';
 import { withStageLock } from './stage-lock.ts';
-import { readState, removeStateFile, statePath, writeState } from './state.ts';
+import { legacyResources } from './legacy-state.ts';
+import { emptyState, readState, removeStateFile, statePath, writeState } from './state.ts';
 import type { DeployedState, RecordedResource } from './state-types.ts';
 
 /**
@@ -43,6 +44,8 @@ export interface DeployOptions {
   check?: (app: Chalice) => void;
   /** The AWS boundary (default: the SDK facade for `region` and `profile`); tests inject a fake. */
   aws?: AwsFacade;
+  /** Seconds to wait for AWS to connect and to answer (`--connection-timeout`; default 60). */
+  connectionTimeout?: number;
   /** How long to wait for another deploy or delete of the stage to end (default 3000 ms). */
   lockWaitMs?: number;
 }
@@ -138,7 +141,9 @@ async function destroyLocked(projectDir: string, stage: string, options: Destroy
     const aws = await facadeFor(options);
     await executePlan(planDelete(state), { aws, state, zip: new Uint8Array(), onState: (s) => writeState(projectDir, stage, s), onProgress: options.onProgress });
   }
-  removeStateFile(projectDir, stage);
+  // A stage read from a pre-1.2 deployed.json: an empty state file stops it being read again.
+  if (legacyResources(projectDir, stage)) writeState(projectDir, stage, emptyState());
+  else removeStateFile(projectDir, stage);
 }
 
 /**
@@ -184,7 +189,7 @@ async function prepare(options: DeployOptions) {
   const { onProgress = () => {} } = options;
   const projectDir = resolve(options.projectDir);
   const stage = options.stage ?? DEFAULT_STAGE;
-  const config = withStageOverrides(loadConfig(projectDir), stage, options);
+  const config = withStageOverrides(loadConfig(projectDir), projectDir, stage, options);
   const { app } = await loadApp({ projectDir });
   options.check?.(app);
   const { graph, warnings, policyWarnings } = buildWithGeneratedPolicy(app, config, stage, { projectDir });
@@ -200,16 +205,25 @@ async function prepare(options: DeployOptions) {
 
 // Command-line settings beat the config: they go on the stage, and `autogen_policy` on each of
 // the stage's functions too, the most specific level.
-function withStageOverrides(config: ProjectConfig, stage: string, options: Pick<DeployOptions, 'apiGatewayStage' | 'autogenPolicy'>): ProjectConfig {
+function withStageOverrides(config: ProjectConfig, projectDir: string, stage: string, options: Pick<DeployOptions, 'apiGatewayStage' | 'autogenPolicy'>): ProjectConfig {
   const stages = config.data.stages ?? {};
   const current = { ...stages[stage] };
   if (options.apiGatewayStage) current.api_gateway_stage = options.apiGatewayStage;
+  if (usesLegacyPolicyFile(projectDir, stage, config, current)) current.iam_policy_file = 'policy.json';
   if (options.autogenPolicy === false) {
     current.autogen_policy = false;
     const names = new Set([...Object.keys(config.data.lambda_functions ?? {}), ...Object.keys(current.lambda_functions ?? {})]);
     current.lambda_functions = Object.fromEntries([...names].map((name) => [name, { ...current.lambda_functions?.[name], autogen_policy: false }]));
   }
   return { ...config, data: { ...config.data, stages: { ...stages, [stage]: current } } };
+}
+
+// The seed's upgrade notes: the dev stage, with no policy file named and no
+// `.chalice/policy-dev.json`, still reads the pre-1.0 `.chalice/policy.json`.
+function usesLegacyPolicyFile(projectDir: string, stage: string, config: ProjectConfig, current: StageConfig): boolean {
+  if (stage !== DEFAULT_STAGE || current.iam_policy_file !== undefined || config.data.iam_policy_file !== undefined) return false;
+  const chalice = join(projectDir, '.chalice');
+  return !existsSync(join(chalice, `policy-${stage}.json`)) && existsSync(join(chalice, 'policy.json'));
 }
 
 async function confirmPolicy(planned: Plan, options: DeployOptions): Promise<void> {

@@ -131,7 +131,7 @@ class Run {
         return this.deployWebsocketApi(step);
       case 'putRule': {
         await aws.putRule(step.rule);
-        return this.record({ name: step.resourceName, resource_type: step.resourceType, rule_name: step.rule.ruleName });
+        return this.record({ name: step.resourceName, resource_type: 'cloudwatch_event', rule_name: step.rule.ruleName });
       }
       case 'putTarget':
         return aws.putTarget(step.ruleName, { id: step.targetId, arn: this.lambdaArn(step.function) });

@@ -20,7 +20,6 @@ export function deleteSteps(recorded: RecordedResource): Instruction[] {
       return [{ kind: 'deleteFunction', message: `Deleting function: ${recorded.lambda_arn}`, name, functionName: functionNameOf(recorded.lambda_arn) }];
     case 'rest_api':
       return [{ kind: 'deleteRestApi', message: `Deleting Rest API: ${recorded.rest_api_id}`, name, restApiId: recorded.rest_api_id }];
-    case 'scheduled_event':
     case 'cloudwatch_event':
       return [{ kind: 'deleteRule', message: null, name, ruleName: recorded.rule_name }];
     case 's3_event':

@@ -100,7 +100,7 @@ export type Instruction =
       /** Route key → `resourceName` of its function: what the deployment serves, recorded as a digest. */
       routes: Record<string, string>;
     })
-  | (Creating & { kind: 'putRule'; resourceType: 'scheduled_event' | 'cloudwatch_event'; rule: RuleSpec })
+  | (Creating & { kind: 'putRule'; rule: RuleSpec })
   | (Step & { kind: 'putTarget'; ruleName: string; targetId: string; function: string })
   | (Step & { kind: 'addPermission'; functionName: string; permission: Permission })
   | (Creating & { kind: 'subscribeSns'; topic: string; topicArn: string; function: string })

@@ -33,13 +33,13 @@ export type PendingResource =
 
 /**
  * What the deployer recorded about one resource it created, keyed by the graph's
- * `resourceName` (`name`). Field names are the Python original's.
+ * `resourceName` (`name`). Types and field names are the Python original's: a schedule is a
+ * `cloudwatch_event` too.
  */
 export type RecordedResource =
   | { name: string; resource_type: 'iam_role'; role_name: string; role_arn: string }
   | { name: string; resource_type: 'lambda_function'; lambda_arn: string }
   | { name: string; resource_type: 'rest_api'; rest_api_id: string; rest_api_url: string }
-  | { name: string; resource_type: 'scheduled_event'; rule_name: string }
   | { name: string; resource_type: 'cloudwatch_event'; rule_name: string }
   | { name: string; resource_type: 's3_event'; bucket: string; lambda_arn: string }
   | { name: string; resource_type: 'sns_event'; topic: string; topic_arn: string; subscription_arn: string; lambda_arn: string }

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { legacyResources } from './legacy-state.ts';
 import type { DeployedState, PendingResource, RecordedResource, RecordedResourceType } from './state-types.ts';
 
 /**
@@ -29,7 +30,7 @@ export class DeployedStateError extends Error {
  */
 export type RecordedOfType<T extends RecordedResourceType> = Extract<RecordedResource, { resource_type: T }>;
 
-const TYPES: ReadonlySet<string> = new Set<RecordedResourceType>([
+const TYPES: ReadonlySet<string> = new Set<RecordedResourceType | 'scheduled_event'>([
   'iam_role',
   'lambda_function',
   'rest_api',
@@ -62,7 +63,8 @@ export function emptyState(): DeployedState {
 }
 
 /**
- * Reads a stage's deployed state: an empty state when the file does not exist, a
+ * Reads a stage's deployed state: when the file does not exist, the stage of a pre-1.2
+ * `.chalice/deployed.json` (see `legacyResources`), else an empty state; a
  * {@link DeployedStateError} when it is not JSON or not schema 2.0. Fields the deployer
  * does not know are kept, so a file written by the Python original survives a deploy.
  *
@@ -76,7 +78,7 @@ export function readState(projectDir: string, stage: string): DeployedState {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...emptyState(), resources: legacyResources(projectDir, stage) ?? [] };
     throw error;
   }
   let raw: unknown;
@@ -104,7 +106,9 @@ function checkState(raw: unknown, file: string): DeployedState {
       throw new DeployedStateError(file, `has a resources[${index}] without a string "name" and a known "resource_type"`);
     }
   });
-  return { ...data, schema_version: '2.0', backend: data.backend ?? 'api', resources: data.resources } as DeployedState;
+  // Earlier versions of this deployer recorded schedules as `scheduled_event`; the original, as `cloudwatch_event`.
+  const resources = data.resources.map((r) => ((r.resource_type as string) === 'scheduled_event' ? { ...r, resource_type: 'cloudwatch_event' } : r));
+  return { ...data, schema_version: '2.0', backend: data.backend ?? 'api', resources } as DeployedState;
 }
 
 /**
@@ -174,7 +178,7 @@ export function getRecorded(state: DeployedState, name: string, type?: RecordedR
  * (keeping creation order, which deletes reverse) or is appended.
  *
  * @example
- * state = setRecorded(state, { name: 'every_hour-event', resource_type: 'scheduled_event', rule_name: 'app-dev-every_hour-event' });
+ * state = setRecorded(state, { name: 'every_hour-event', resource_type: 'cloudwatch_event', rule_name: 'app-dev-every_hour-event' });
  */
 export function setRecorded(state: DeployedState, resource: RecordedResource): DeployedState {
   const index = state.resources.findIndex((r) => r.name === resource.name);

@@ -27,7 +27,6 @@ function recordedAs(resource: RecordedResource): string {
     case 'iam_role': return `role ${resource.role_name}`;
     case 'lambda_function': return `function ${functionNameOf(resource.lambda_arn)}`;
     case 'rest_api': return `rest api ${resource.rest_api_id}`;
-    case 'scheduled_event':
     case 'cloudwatch_event': return `rule ${resource.rule_name}`;
     case 's3_event': return `notification ${resource.bucket} -> ${resource.lambda_arn}`;
     case 'sns_event': return `subscription ${resource.subscription_arn}`;

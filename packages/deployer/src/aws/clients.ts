@@ -18,6 +18,8 @@ export interface ClientConfig {
   credentials: ReturnType<typeof fromNodeProviderChain>;
   endpoint?: string;
   maxAttempts: number;
+  /** Connect and inactivity timeouts (ms) of the SDK's Node.js HTTP handler. */
+  requestHandler: { connectionTimeout: number; socketTimeout: number };
 }
 
 /**
