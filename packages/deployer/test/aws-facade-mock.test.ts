@@ -20,6 +20,9 @@ import {
 import { GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListSubscriptionsByTopicCommand, SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mockClient } from 'aws-sdk-client-mock';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -369,9 +372,22 @@ unconfigured('no credentials: what to do, naming the call', async () => {
 });
 
 unconfigured('no region: what to do', async () => {
-  const error = await failure(createAwsFacade({ profile: 'work' }));
+  const dir = mkdtempSync(join(tmpdir(), 'chalice-profiles-'));
+  process.env.AWS_CONFIG_FILE = join(dir, 'config');
+  writeFileSync(process.env.AWS_CONFIG_FILE, '[profile work]\noutput = json\n');
+  try {
+    const error = await failure(createAwsFacade({ profile: 'work' }));
+    assert.is(error.code, 'AWS_CREDENTIALS');
+    assert.is(error.message, 'No AWS region configured: set AWS_REGION or run `aws configure` to give profile work a region');
+  } finally {
+    process.env.AWS_CONFIG_FILE = '/nonexistent/config';
+  }
+});
+
+unconfigured('a profile in neither file: it is unknown, not a missing region', async () => {
+  const error = await failure(createAwsFacade({ profile: 'nosuch' }));
   assert.is(error.code, 'AWS_CREDENTIALS');
-  assert.is(error.message, 'No AWS region configured: set AWS_REGION or run `aws configure` to give profile work a region');
+  assert.is(error.message, 'The AWS profile "nosuch" is unknown: it is in neither /nonexistent/config nor /nonexistent/credentials (`aws configure --profile nosuch` creates it)');
 });
 
 unconfigured('AWS_DEFAULT_REGION counts, as for the AWS CLI', async () => {
