@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DeployError } from './errors.ts';
@@ -39,7 +39,6 @@ export function lockPath(projectDir: string, stage: string): string {
  */
 export async function withStageLock<T>(projectDir: string, stage: string, command: string, run: () => Promise<T>, waitMs = 3_000): Promise<T> {
   const file = lockPath(projectDir, stage);
-  mkdirSync(dirname(file), { recursive: true });
   const me: LockHolder = { pid: process.pid, host: hostname(), time: new Date().toISOString(), command };
   const deadline = Date.now() + waitMs;
   while (!tryLock(file, me)) {
@@ -55,6 +54,16 @@ export async function withStageLock<T>(projectDir: string, stage: string, comman
     return await run();
   } finally {
     if (readHolder(file)?.pid === me.pid) rmSync(file, { force: true });
+    removeIfEmpty(dirname(file));
+  }
+}
+
+// A deploy that failed before recording anything leaves no `deployed/` folder behind.
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (a state file, another stage's lock), or already gone.
   }
 }
 
@@ -63,9 +72,13 @@ function tryLock(file: string, me: LockHolder): boolean {
     writeFileSync(file, `${JSON.stringify(me)}\n`, { flag: 'wx' });
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST') return false;
+    if (code !== 'ENOENT') throw error;
   }
+  // No folder yet, or it went with the previous holder's lock.
+  mkdirSync(dirname(file), { recursive: true });
+  return tryLock(file, me);
 }
 
 // `null` while the holder is still writing it, or if it is not ours to read.

@@ -92,4 +92,12 @@ test('a holder killed with its lock held: the next deploy takes the stale lock o
   assert.not.ok(existsSync(lockPath(projectDir, 'dev')));
 });
 
+test('a deploy that fails before changing anything (an app that does not load) leaves no deployed/ folder', async () => {
+  const projectDir = project();
+  writeFileSync(join(projectDir, 'app.ts'), 'export const app = ;\n');
+  const error = await deploy({ projectDir, aws: fakeAws() }).catch((e: Error) => e);
+  assert.instance(error, Error);
+  assert.not.ok(existsSync(join(projectDir, '.chalice', 'deployed')));
+});
+
 test.run();
