@@ -269,9 +269,9 @@ deploy('events: schedules, a CloudWatch event, S3, SNS and SQS, wired to their f
     deployedState(events.dir).resources.map((r: { name: string; resource_type: string }) => `${r.resource_type} ${r.name}`),
     [
       'iam_role default-role',
-      'lambda_function every_hour', 'scheduled_event every_hour-event',
-      'lambda_function every_two_hours', 'scheduled_event every_two_hours-event',
-      'lambda_function weekday_evenings', 'scheduled_event weekday_evenings-event',
+      'lambda_function every_hour', 'cloudwatch_event every_hour-event',
+      'lambda_function every_two_hours', 'cloudwatch_event every_two_hours-event',
+      'lambda_function weekday_evenings', 'cloudwatch_event weekday_evenings-event',
       'lambda_function on_code_commit_changes', 'cloudwatch_event on_code_commit_changes-event',
       'lambda_function handle_s3_event', 's3_event handle_s3_event-s3event',
       'lambda_function handle_sns_message', 'sns_event handle_sns_message-sns-subscription',

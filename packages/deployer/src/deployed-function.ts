@@ -32,8 +32,8 @@ export function deployedFunctionArn(projectDir: string, stage: string, name: str
 
 // The SDK's facade is loaded only when none is injected, so tests with a fake never load the SDK.
 /** The facade to use: the injected one, else the SDK's for `region` and `profile`. */
-export async function facadeFor(target: Pick<DeployedTarget, 'aws' | 'profile' | 'region'>): Promise<AwsFacade> {
+export async function facadeFor(target: Pick<DeployedTarget, 'aws' | 'profile' | 'region'> & { connectionTimeout?: number }): Promise<AwsFacade> {
   if (target.aws) return target.aws;
   const { createAwsFacade } = await import('./aws/create-facade.ts');
-  return createAwsFacade({ profile: target.profile, region: target.region });
+  return createAwsFacade({ profile: target.profile, region: target.region, timeoutSeconds: target.connectionTimeout });
 }

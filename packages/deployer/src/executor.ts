@@ -8,7 +8,9 @@ import { websocketRoutesDigest, withManageConnections, type RecordedWebsocketDig
 import { lambdaNotification, withNotification, withoutFunction } from './s3-notification.ts';
 import { openApiDigest, restApiDocument } from './rest-api-document.ts';
 import { restApiSettingsChanges } from './rest-api-settings.ts';
-import { getRecorded, removeRecorded, setRecorded, type RecordedOfType } from './state.ts';
+import { deletePending } from './delete-pending.ts';
+import { pendingOf } from './pending.ts';
+import { getRecorded, removePending, removeRecorded, setPending, setRecorded, type RecordedOfType } from './state.ts';
 import type { DeployedState, RecordedResource, RecordedResourceType } from './state-types.ts';
 
 /**
@@ -44,6 +46,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   for (const [index, step] of plan.instructions.entries()) {
     if (step.message) options.onProgress?.(step.message);
     try {
+      run.notePending(step);
       await run.step(step);
     } catch (error) {
       const what = `step ${index + 1} of ${plan.instructions.length} (${step.kind})`;
@@ -63,6 +66,15 @@ class Run {
   ) {
     this.state = options.state;
     this.aws = options.aws;
+  }
+
+  // Saved before the create call: if the process dies between AWS making the resource and
+  // its record, the note is what `delete` and the next deploy find it by.
+  notePending(step: Instruction): void {
+    const pending = pendingOf(step, (name) => this.lambdaArn(name));
+    if (!pending) return;
+    this.state = setPending(this.state, pending);
+    this.options.onState(this.state);
   }
 
   async step(step: Instruction): Promise<void> {
@@ -89,7 +101,7 @@ class Run {
       case 'setReservedConcurrency':
         return aws.setReservedConcurrency(step.functionName, step.reserved);
       case 'createRestApi': {
-        const { restApiId } = await aws.createRestApi(step.name, step.endpointType);
+        const { restApiId } = await aws.createRestApi(step.name, step.endpointType, step.tags);
         const url = restApiUrl(this.target, restApiId, step.apiGatewayStage);
         return this.record({ name: step.resourceName, resource_type: 'rest_api', rest_api_id: restApiId, rest_api_url: url });
       }
@@ -119,7 +131,7 @@ class Run {
         return this.deployWebsocketApi(step);
       case 'putRule': {
         await aws.putRule(step.rule);
-        return this.record({ name: step.resourceName, resource_type: step.resourceType, rule_name: step.rule.ruleName });
+        return this.record({ name: step.resourceName, resource_type: 'cloudwatch_event', rule_name: step.rule.ruleName });
       }
       case 'putTarget':
         return aws.putTarget(step.ruleName, { id: step.targetId, arn: this.lambdaArn(step.function) });
@@ -143,8 +155,15 @@ class Run {
         await aws.putBucketNotification(step.bucket, withNotification(await aws.getBucketNotification(step.bucket), wanted));
         return this.record({ name: step.resourceName, resource_type: 's3_event', bucket: step.bucket, lambda_arn: lambdaArn });
       }
+      case 'tagRestApi':
+        return aws.tagRestApi(step.restApiId, step.tags);
       case 'record':
         return this.record(step.resource);
+      case 'deletePending':
+        await deletePending(aws, step.pending, { removeRule: (ruleName) => this.removeRule(ruleName), removeNotification: (bucket, arn) => this.removeNotification(bucket, arn) });
+        return this.forgetPending(step.pending.name);
+      case 'forgetPending':
+        return this.forgetPending(step.name);
       case 'deleteRole':
         await aws.deleteRole(step.roleName);
         return this.forget(step.name);
@@ -219,20 +238,28 @@ class Run {
   // The permission a rule gave its target function goes too: the function may stay (a handler
   // that is no longer scheduled keeps its name).
   private async deleteRule(step: InstructionOfKind<'deleteRule'>): Promise<void> {
-    const targets = (await this.aws.getRule(step.ruleName)) ? await this.aws.listTargets(step.ruleName) : [];
-    await this.aws.deleteRule(step.ruleName);
-    const statementId = permissionId(PRINCIPAL.events, ruleArn(this.target, step.ruleName));
-    for (const target of targets) if (target.arn.includes(':function:')) await this.aws.removePermission(functionNameOf(target.arn), statementId);
+    await this.removeRule(step.ruleName);
     this.forget(step.name);
   }
 
+  private async removeRule(ruleName: string): Promise<void> {
+    const targets = (await this.aws.getRule(ruleName)) ? await this.aws.listTargets(ruleName) : [];
+    await this.aws.deleteRule(ruleName);
+    const statementId = permissionId(PRINCIPAL.events, ruleArn(this.target, ruleName));
+    for (const target of targets) if (target.arn.includes(':function:')) await this.aws.removePermission(functionNameOf(target.arn), statementId);
+  }
+
   private async removeBucketNotification(step: InstructionOfKind<'removeBucketNotification'>): Promise<void> {
-    const current = await this.aws.getBucketNotification(step.bucket);
-    if (current.LambdaFunctionConfigurations?.some((n) => n.LambdaFunctionArn === step.lambdaArn)) {
-      await this.aws.putBucketNotification(step.bucket, withoutFunction(current, step.lambdaArn));
-    }
-    await this.aws.removePermission(functionNameOf(step.lambdaArn), permissionId(PRINCIPAL.s3, bucketArn(this.target, step.bucket)));
+    await this.removeNotification(step.bucket, step.lambdaArn);
     this.forget(step.name);
+  }
+
+  private async removeNotification(bucket: string, lambdaArn: string): Promise<void> {
+    const current = await this.aws.getBucketNotification(bucket);
+    if (current.LambdaFunctionConfigurations?.some((n) => n.LambdaFunctionArn === lambdaArn)) {
+      await this.aws.putBucketNotification(bucket, withoutFunction(current, lambdaArn));
+    }
+    await this.aws.removePermission(functionNameOf(lambdaArn), permissionId(PRINCIPAL.s3, bucketArn(this.target, bucket)));
   }
 
   private spec(planned: PlannedFunction): FunctionSpec {
@@ -277,6 +304,11 @@ class Run {
 
   private forget(name: string): void {
     this.state = removeRecorded(this.state, name);
+    this.options.onState(this.state);
+  }
+
+  private forgetPending(name: string): void {
+    this.state = removePending(this.state, name);
     this.options.onState(this.state);
   }
 }

@@ -35,6 +35,8 @@ function describe(step: Instruction): string {
         : `reserve ${step.reserved} concurrent executions for Lambda function ${step.functionName}`;
     case 'createRestApi':
       return `create REST API ${step.name} (${step.endpointType})`;
+    case 'tagRestApi':
+      return `tag REST API ${step.restApiId} as the stage's (${JSON.stringify(step.tags)})`;
     case 'putRestApi':
       return `import the OpenAPI document of REST API ${step.restApi.name} (${step.restApi.routes.length} routes) and deploy it to stage ${step.restApi.apiGatewayStage}`;
     case 'updateRestApiSettings':
@@ -71,6 +73,10 @@ function describe(step: Instruction): string {
       return `send ${step.events.join(', ')} events of S3 bucket ${step.bucket} to function ${step.function}`;
     case 'record':
       return `record ${step.resource.resource_type} ${step.resource.name}, found in AWS, in the deployed state`;
+    case 'deletePending':
+      return `find and delete the ${step.pending.resource_type} ${step.pending.name} an interrupted deploy was creating`;
+    case 'forgetPending':
+      return `forget the note of an interrupted create of ${step.name}`;
     case 'deleteRole':
       return `delete IAM role ${step.roleName}`;
     case 'deleteFunction':

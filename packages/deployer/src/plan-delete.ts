@@ -1,7 +1,7 @@
 import { assertNever } from './assert-never.ts';
 import { functionNameOf } from './aws-names.ts';
 import type { Instruction, Plan } from './plan-types.ts';
-import type { DeployedState, RecordedResource } from './state-types.ts';
+import type { DeployedState, PendingResource, RecordedResource } from './state-types.ts';
 
 /**
  * The steps removing one recorded resource (and what wires it to its function: targets,
@@ -20,7 +20,6 @@ export function deleteSteps(recorded: RecordedResource): Instruction[] {
       return [{ kind: 'deleteFunction', message: `Deleting function: ${recorded.lambda_arn}`, name, functionName: functionNameOf(recorded.lambda_arn) }];
     case 'rest_api':
       return [{ kind: 'deleteRestApi', message: `Deleting Rest API: ${recorded.rest_api_id}`, name, restApiId: recorded.rest_api_id }];
-    case 'scheduled_event':
     case 'cloudwatch_event':
       return [{ kind: 'deleteRule', message: null, name, ruleName: recorded.rule_name }];
     case 's3_event':
@@ -37,12 +36,24 @@ export function deleteSteps(recorded: RecordedResource): Instruction[] {
 }
 
 /**
- * `chalice delete`: removes every recorded resource, the last created first, so nothing is
- * removed while something recorded after it still refers to it.
+ * `chalice delete`: removes what interrupted creates may have made, then every recorded
+ * resource, the last created first, so nothing is removed while something recorded after it
+ * still refers to it.
  *
  * @example
  * await executePlan(planDelete(readState(projectDir, 'dev')), { aws, state, zip: new Uint8Array(), onState, onProgress });
  */
 export function planDelete(state: DeployedState): Plan {
-  return { instructions: [...state.resources].reverse().flatMap(deleteSteps) };
+  return { instructions: [...pendingDeleteSteps(state.pending ?? []), ...[...state.resources].reverse().flatMap(deleteSteps)] };
+}
+
+/**
+ * The steps finding and deleting what interrupted creates may have made, the last first: they
+ * were the last things a deploy did, so they go before anything recorded.
+ *
+ * @example
+ * pendingDeleteSteps(state.pending ?? []);
+ */
+export function pendingDeleteSteps(pending: PendingResource[]): Instruction[] {
+  return [...pending].reverse().map((p) => ({ kind: 'deletePending', message: null, pending: p }));
 }

@@ -27,7 +27,8 @@ export const RULE_TARGET_ID = '1';
  */
 export async function planRule(ctx: PlanContext, resource: ScheduledEventResource | CloudWatchEventResource): Promise<Instruction[]> {
   const { resourceName, ruleName, lambdaFunction } = resource;
-  const resourceType = resource.kind === 'scheduledEvent' ? 'scheduled_event' : 'cloudwatch_event';
+  // The original records schedules and event patterns alike, as `cloudwatch_event`.
+  const resourceType = 'cloudwatch_event';
   const { replaced } = ctx.current(resourceName, resourceType, (r) => r.rule_name === ruleName);
   const rule: RuleSpec =
     resource.kind === 'scheduledEvent'
@@ -37,7 +38,7 @@ export async function planRule(ctx: PlanContext, resource: ScheduledEventResourc
   const remote = replaced.length ? null : await ctx.aws.getRule(ruleName);
   const steps: Instruction[] = [...replaced];
   if (remote && sameRule(remote, rule)) steps.push(...ctx.recordIfChanged({ name: resourceName, resource_type: resourceType, rule_name: ruleName }));
-  else steps.push({ kind: 'putRule', message: null, resourceName, resourceType, rule });
+  else steps.push({ kind: 'putRule', message: null, resourceName, rule });
   const targets = remote ? await ctx.aws.listTargets(ruleName) : [];
   if (!targets.some((t) => t.id === RULE_TARGET_ID && t.arn === ctx.functionArn(lambdaFunction))) {
     steps.push({ kind: 'putTarget', message: null, ruleName, targetId: RULE_TARGET_ID, function: lambdaFunction });

@@ -1,6 +1,6 @@
 import type { IamPolicyDocument, RestApiResource } from '@chalice/packager';
 import type { FunctionSpec, Permission, RestApiSettings, RuleSpec } from './aws/facade.ts';
-import type { RecordedResource } from './state-types.ts';
+import type { PendingResource, RecordedResource } from './state-types.ts';
 
 /**
  * A deploy or delete as data: the steps in the order they run. Printable without running
@@ -70,7 +70,9 @@ export type Instruction =
   | (Creating & { kind: 'updateFunctionConfiguration'; spec: PlannedFunction })
   | (Creating & { kind: 'setFunctionTags'; functionName: string; tags: Record<string, string> })
   | (Creating & { kind: 'setReservedConcurrency'; functionName: string; reserved: number | null })
-  | (Creating & { kind: 'createRestApi'; name: string; endpointType: string; apiGatewayStage: string })
+  | (Creating & { kind: 'createRestApi'; name: string; endpointType: string; apiGatewayStage: string; tags: Record<string, string> })
+  /** Tags an API found by name, made before Chalice tagged them, as the stage's, then it is recorded. */
+  | (Step & { kind: 'tagRestApi'; restApiId: string; tags: Record<string, string> })
   | (Creating & {
       kind: 'putRestApi';
       /** The API as the graph has it; the OpenAPI document is built at run time with the recorded function ARNs. */
@@ -98,7 +100,7 @@ export type Instruction =
       /** Route key → `resourceName` of its function: what the deployment serves, recorded as a digest. */
       routes: Record<string, string>;
     })
-  | (Creating & { kind: 'putRule'; resourceType: 'scheduled_event' | 'cloudwatch_event'; rule: RuleSpec })
+  | (Creating & { kind: 'putRule'; rule: RuleSpec })
   | (Step & { kind: 'putTarget'; ruleName: string; targetId: string; function: string })
   | (Step & { kind: 'addPermission'; functionName: string; permission: Permission })
   | (Creating & { kind: 'subscribeSns'; topic: string; topicArn: string; function: string })
@@ -107,6 +109,10 @@ export type Instruction =
   | (Creating & { kind: 'putBucketNotification'; bucket: string; events: string[]; prefix: string | null; suffix: string | null; function: string })
   /** Records a resource found in AWS but missing or stale in the state (a deploy interrupted after a create). */
   | (Step & { kind: 'record'; resource: RecordedResource })
+  /** Finds, by what a create was about to make (see `DeployedState.pending`), what it made, deletes it, and forgets the note. */
+  | (Step & { kind: 'deletePending'; pending: PendingResource })
+  /** Forgets the note of a create whose resource the plan found recorded and unchanged. */
+  | (Step & { kind: 'forgetPending'; name: string })
   | (Step & { kind: 'deleteRole'; name: string; roleName: string })
   | (Step & { kind: 'deleteFunction'; name: string; functionName: string })
   | (Step & { kind: 'deleteRestApi'; name: string; restApiId: string })
@@ -133,11 +139,11 @@ export type InstructionKind = Instruction['kind'];
 export type InstructionOfKind<K extends InstructionKind> = Extract<Instruction, { kind: K }>;
 
 /**
- * Whether running the instruction changes anything in AWS (`record` only writes the state).
+ * Whether running the instruction changes anything in AWS (`record` and `forgetPending` only write the state).
  *
  * @example
  * plan.instructions.filter(isMutating).length; // 0 for an unchanged redeploy
  */
 export function isMutating(instruction: Instruction): boolean {
-  return instruction.kind !== 'record';
+  return instruction.kind !== 'record' && instruction.kind !== 'forgetPending';
 }

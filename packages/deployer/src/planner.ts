@@ -3,13 +3,13 @@ import { assertNever } from './assert-never.ts';
 import type { AwsFacade } from './aws/facade.ts';
 import { awsTarget } from './aws-names.ts';
 import { PlanContext } from './plan-context.ts';
-import { deleteSteps } from './plan-delete.ts';
+import { deleteSteps, pendingDeleteSteps } from './plan-delete.ts';
 import { planRule, planS3Notification, planSnsSubscription, planSqsEventSource } from './plan-events.ts';
 import { planFunction, planRole } from './plan-functions.ts';
 import { planRestApi } from './plan-rest-api.ts';
 import { existingWebsocketApi, planWebsocketApi } from './plan-websocket-api.ts';
 import type { Instruction, Plan } from './plan-types.ts';
-import type { DeployedState } from './state-types.ts';
+import type { DeployedState, PendingResource } from './state-types.ts';
 
 export { planDelete } from './plan-delete.ts';
 
@@ -48,7 +48,17 @@ export async function planDeploy({ graph, state, aws, codeSha256 }: PlanDeployIn
   for (const recorded of [...state.resources].reverse()) {
     if (!inGraph.has(recorded.name)) instructions.push(...deleteSteps(recorded));
   }
-  return { instructions };
+  return { instructions: [...instructions, ...pendingSteps(state.pending ?? [], inGraph, instructions)] };
+}
+
+// Notes of creates a killed deploy left: what the app no longer has is found and deleted; for
+// what it still has, the plan found and recorded the resource, or makes it again (either way
+// recording it ends the note), or found it recorded and unchanged, and the note is dropped.
+function pendingSteps(pending: PendingResource[], inGraph: Set<string>, planned: Instruction[]): Instruction[] {
+  const recorded = new Set(planned.flatMap((step) => ('resourceName' in step ? [step.resourceName] : step.kind === 'record' ? [step.resource.name] : [])));
+  const stale = pending.filter((p) => !inGraph.has(p.name));
+  const settled = pending.filter((p) => inGraph.has(p.name) && !recorded.has(p.name));
+  return [...pendingDeleteSteps(stale), ...settled.map((p): Instruction => ({ kind: 'forgetPending', message: null, name: p.name }))];
 }
 
 // Each resource is planned once the resources it depends on (those listed before it) are:

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DeployedState, RecordedResource, RecordedResourceType } from './state-types.ts';
+import { legacyResources } from './legacy-state.ts';
+import type { DeployedState, PendingResource, RecordedResource, RecordedResourceType } from './state-types.ts';
 
 /**
  * A `.chalice/deployed/<stage>.json` that cannot be used: not JSON, or not schema 2.0. The
@@ -29,7 +30,7 @@ export class DeployedStateError extends Error {
  */
 export type RecordedOfType<T extends RecordedResourceType> = Extract<RecordedResource, { resource_type: T }>;
 
-const TYPES: ReadonlySet<string> = new Set<RecordedResourceType>([
+const TYPES: ReadonlySet<string> = new Set<RecordedResourceType | 'scheduled_event'>([
   'iam_role',
   'lambda_function',
   'rest_api',
@@ -62,7 +63,8 @@ export function emptyState(): DeployedState {
 }
 
 /**
- * Reads a stage's deployed state: an empty state when the file does not exist, a
+ * Reads a stage's deployed state: when the file does not exist, the stage of a pre-1.2
+ * `.chalice/deployed.json` (see `legacyResources`), else an empty state; a
  * {@link DeployedStateError} when it is not JSON or not schema 2.0. Fields the deployer
  * does not know are kept, so a file written by the Python original survives a deploy.
  *
@@ -76,7 +78,7 @@ export function readState(projectDir: string, stage: string): DeployedState {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...emptyState(), resources: legacyResources(projectDir, stage) ?? [] };
     throw error;
   }
   let raw: unknown;
@@ -95,13 +97,18 @@ function checkState(raw: unknown, file: string): DeployedState {
     throw new DeployedStateError(file, `has schema_version ${JSON.stringify(data.schema_version)}; this deployer reads "2.0"`);
   }
   if (!Array.isArray(data.resources)) throw new DeployedStateError(file, 'has no "resources" list');
+  if (data.pending !== undefined && !(Array.isArray(data.pending) && data.pending.every((p) => typeof p?.name === 'string' && TYPES.has(String(p.resource_type))))) {
+    throw new DeployedStateError(file, 'has a "pending" list whose entries lack a string "name" and a known "resource_type"');
+  }
   data.resources.forEach((resource, index) => {
     const entry = resource as Partial<RecordedResource> | null;
     if (typeof entry?.name !== 'string' || !TYPES.has(String(entry.resource_type))) {
       throw new DeployedStateError(file, `has a resources[${index}] without a string "name" and a known "resource_type"`);
     }
   });
-  return { ...data, schema_version: '2.0', backend: data.backend ?? 'api', resources: data.resources } as DeployedState;
+  // Earlier versions of this deployer recorded schedules as `scheduled_event`; the original, as `cloudwatch_event`.
+  const resources = data.resources.map((r) => ((r.resource_type as string) === 'scheduled_event' ? { ...r, resource_type: 'cloudwatch_event' } : r));
+  return { ...data, schema_version: '2.0', backend: data.backend ?? 'api', resources } as DeployedState;
 }
 
 /**
@@ -171,14 +178,38 @@ export function getRecorded(state: DeployedState, name: string, type?: RecordedR
  * (keeping creation order, which deletes reverse) or is appended.
  *
  * @example
- * state = setRecorded(state, { name: 'every_hour-event', resource_type: 'scheduled_event', rule_name: 'app-dev-every_hour-event' });
+ * state = setRecorded(state, { name: 'every_hour-event', resource_type: 'cloudwatch_event', rule_name: 'app-dev-every_hour-event' });
  */
 export function setRecorded(state: DeployedState, resource: RecordedResource): DeployedState {
   const index = state.resources.findIndex((r) => r.name === resource.name);
   const resources = [...state.resources];
   if (index === -1) resources.push(resource);
   else resources[index] = resource;
-  return { ...state, resources };
+  return removePending({ ...state, resources }, resource.name);
+}
+
+/**
+ * A new state noting that a create of `pending` is under way (replacing a note of the same
+ * name): written before the create call, removed when the resource is recorded.
+ *
+ * @example
+ * state = setPending(state, { name: 'api_handler', resource_type: 'lambda_function', function_name: 'app-dev' });
+ */
+export function setPending(state: DeployedState, pending: PendingResource): DeployedState {
+  return { ...state, pending: [...(state.pending ?? []).filter((p) => p.name !== pending.name), pending] };
+}
+
+/**
+ * A new state without the pending note of that name; without the `pending` key once none is left.
+ *
+ * @example
+ * state = removePending(state, 'api_handler');
+ */
+export function removePending(state: DeployedState, name: string): DeployedState {
+  if (!state.pending) return state;
+  const { pending, ...rest } = state;
+  const left = pending.filter((p) => p.name !== name);
+  return left.length ? { ...rest, pending: left } : rest;
 }
 
 /**

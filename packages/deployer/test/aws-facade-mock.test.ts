@@ -1,4 +1,4 @@
-import { APIGatewayClient, CreateDeploymentCommand, DeleteRestApiCommand, GetRestApiCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, CreateDeploymentCommand, DeleteRestApiCommand, GetRestApiCommand, GetRestApisCommand, TagResourceCommand as TagApiCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeRuleCommand, EventBridgeClient, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
 import {
@@ -20,6 +20,9 @@ import {
 import { GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListSubscriptionsByTopicCommand, SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mockClient } from 'aws-sdk-client-mock';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -258,6 +261,16 @@ facade('API Gateway throttling gets a slower second round of retries', async ({ 
   assert.equal(mock.apigateway.commandCalls(CreateDeploymentCommand)[2]!.args[0].input, { restApiId: 'abc', stageName: 'api' });
 });
 
+facade('REST APIs of a name are found across pages of GetRestApis, with their tags; TagResource names the API by its ARN', async ({ aws }) => {
+  mock.apigateway.on(GetRestApisCommand, { position: undefined, limit: 500 }).resolves({ items: [{ id: 'a1', name: 'myapp', tags: { 'aws-chalice': 'stage=dev' } }, { id: 'b1', name: 'other' }], position: 'p2' });
+  mock.apigateway.on(GetRestApisCommand, { position: 'p2', limit: 500 }).resolves({ items: [{ id: 'a2', name: 'myapp' }] });
+  mock.apigateway.on(TagApiCommand).resolves({});
+  const found = await aws.findRestApis('myapp');
+  assert.equal(found.map((api) => [api.restApiId, api.tags]), [['a1', { 'aws-chalice': 'stage=dev' }], ['a2', {}]]);
+  await aws.tagRestApi('a2', { 'aws-chalice': 'stage=prod' });
+  assert.equal(mock.apigateway.commandCalls(TagApiCommand)[0]!.args[0].input, { resourceArn: 'arn:aws:apigateway:us-east-1::/restapis/a2', tags: { 'aws-chalice': 'stage=prod' } });
+});
+
 facade('REST API settings: read from GetRestApi, changed by UpdateRestApi patch operations in order', async ({ aws }) => {
   // A PRIVATE API with compression and the default policy, becoming a plain REGIONAL one.
   mock.apigateway.on(GetRestApiCommand).resolves({
@@ -359,9 +372,22 @@ unconfigured('no credentials: what to do, naming the call', async () => {
 });
 
 unconfigured('no region: what to do', async () => {
-  const error = await failure(createAwsFacade({ profile: 'work' }));
+  const dir = mkdtempSync(join(tmpdir(), 'chalice-profiles-'));
+  process.env.AWS_CONFIG_FILE = join(dir, 'config');
+  writeFileSync(process.env.AWS_CONFIG_FILE, '[profile work]\noutput = json\n');
+  try {
+    const error = await failure(createAwsFacade({ profile: 'work' }));
+    assert.is(error.code, 'AWS_CREDENTIALS');
+    assert.is(error.message, 'No AWS region configured: set AWS_REGION or run `aws configure` to give profile work a region');
+  } finally {
+    process.env.AWS_CONFIG_FILE = '/nonexistent/config';
+  }
+});
+
+unconfigured('a profile in neither file: it is unknown, not a missing region', async () => {
+  const error = await failure(createAwsFacade({ profile: 'nosuch' }));
   assert.is(error.code, 'AWS_CREDENTIALS');
-  assert.is(error.message, 'No AWS region configured: set AWS_REGION or run `aws configure` to give profile work a region');
+  assert.is(error.message, 'The AWS profile "nosuch" is unknown: it is in neither /nonexistent/config nor /nonexistent/credentials (`aws configure --profile nosuch` creates it)');
 });
 
 unconfigured('AWS_DEFAULT_REGION counts, as for the AWS CLI', async () => {

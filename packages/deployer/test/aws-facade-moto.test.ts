@@ -192,11 +192,17 @@ moto('API Gateway: create, import the OpenAPI document, deploy, get, change the 
   const document = buildOpenApi({ name: 'myapp', routes: model.routes, binaryTypes: model.api.binaryTypes, minimumCompressionSize: null }, { lambdaUri: () => uri });
 
   assert.is(await aws.getRestApi('nope123'), null);
-  const { restApiId } = await aws.createRestApi('myapp', 'EDGE');
+  const tags = { 'aws-chalice': 'version=0.1.0:stage=dev:app=myapp' };
+  const { restApiId } = await aws.createRestApi('myapp', 'EDGE', tags);
   await aws.putRestApi(restApiId, document);
   await aws.createDeployment(restApiId, 'api');
   const settings = { endpointType: 'EDGE', vpcEndpointIds: [], minimumCompressionSize: null, hasPolicy: false };
   assert.equal(await aws.getRestApi(restApiId), { restApiId, name: 'myapp', ...settings });
+  // moto has no TagResource for API Gateway: the mock test covers tagRestApi.
+  const { restApiId: other } = await aws.createRestApi('other', 'EDGE', {});
+  assert.equal(await aws.findRestApis('myapp'), [{ restApiId, name: 'myapp', ...settings, tags }], 'found by name, with its tags');
+  assert.equal((await aws.findRestApis('other')).map((api) => api.restApiId), [other]);
+  await aws.deleteRestApi(other);
   // moto patches the endpoint type only: it ignores /minimumCompressionSize and VPC endpoint
   // operations (the mock test covers those).
   await aws.updateRestApi(restApiId, [{ op: 'replace', path: '/endpointConfiguration/types/EDGE', value: 'REGIONAL' }]);

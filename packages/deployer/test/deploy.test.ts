@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -194,6 +194,62 @@ test('a deploy failing half-way leaves a state file that a re-run completes', as
   await deploy({ projectDir, aws, onProgress: (line) => lines.push(line) });
   assert.equal(lines.slice(0, 2), ['Creating deployment package.', 'Creating Rest API']);
   assert.is(getUrl({ projectDir }), 'https://api0000001.execute-api.us-east-1.amazonaws.com/api/');
+});
+
+test('a deploy that dies right after AWS made its first resource: delete finds it by its pending note and removes it', async () => {
+  const projectDir = project();
+  const aws = fakeAws();
+  // The role is made, but its answer is lost: nothing is recorded, only the note of the create.
+  aws.failure = { call: 1, when: 'after' };
+  await rejects(deploy({ projectDir, aws }));
+  const saved = JSON.parse(readFileSync(statePath(projectDir, 'dev'), 'utf8'));
+  assert.equal([saved.resources, saved.pending], [[], [{ name: 'default-role', resource_type: 'iam_role', role_name: 'myapp-dev' }]]);
+  aws.failure = null;
+  await destroy({ projectDir, aws });
+  assert.equal(aws.leftovers(), []);
+  assert.not.ok(existsSync(statePath(projectDir, 'dev')));
+});
+
+test('a stage deployed by Python Chalice 1.15 is taken over: nothing is made again, and its record types are kept', async () => {
+  const projectDir = project(`${SEED_APP}app.schedule('rate(1 hour)', function tick() {});\n`);
+  const aws = fakeAws();
+  await deploy({ projectDir, aws });
+  // The file as the original writes it: schedules are cloudwatch_event records, no digests.
+  const file = statePath(projectDir, 'dev');
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  const python = saved.resources.map(({ openapi_sha256, ...r }: Record<string, unknown>) => (r.resource_type === 'rest_api' ? { ...r, rest_api_url: String(r.rest_api_url).replace(/\/$/, '') } : r));
+  writeFileSync(file, JSON.stringify({ schema_version: '2.0', backend: 'api', resources: python }));
+  assert.ok(python.some((r: { resource_type: string }) => r.resource_type === 'cloudwatch_event'), JSON.stringify(python));
+  aws.calls.length = 0;
+  await deploy({ projectDir, aws });
+  assert.equal(aws.mutatingCalls().filter((call) => /^(create(?!Deployment)|delete)/.test(call)), [], aws.mutatingCalls().join(' '));
+  const after = JSON.parse(readFileSync(file, 'utf8')).resources.map((r: { name: string; resource_type: string }) => `${r.resource_type} ${r.name}`);
+  assert.equal(after, ['iam_role default-role', 'lambda_function foo', 'lambda_function tick', 'cloudwatch_event tick-event', 'lambda_function api_handler', 'rest_api rest_api']);
+});
+
+test('the dev stage with autogen_policy off and no policy-dev.json reads .chalice/policy.json, as the original does', async () => {
+  const projectDir = project();
+  const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' }] };
+  writeFileSync(join(projectDir, '.chalice', 'policy.json'), JSON.stringify(policy));
+  const aws = fakeAws();
+  await deploy({ projectDir, aws, autogenPolicy: false });
+  assert.equal([...aws.roles].map(([name, role]) => role.policies.get(name)), [policy, policy], 'each role (one per function, --no-autogen-policy) has its policy');
+  const prod = await deploy({ projectDir, aws, stage: 'prod', autogenPolicy: false }).catch((error: Error) => error);
+  assert.match(String(prod), /policy-prod\.json not found/, 'only for the dev stage');
+});
+
+test('a stage of a pre-1.2 .chalice/deployed.json: delete removes its resources, and it is not read again', async () => {
+  const projectDir = project();
+  const aws = fakeAws();
+  await deploy({ projectDir, aws });
+  const [role, foo, handler, api] = JSON.parse(readFileSync(statePath(projectDir, 'dev'), 'utf8')).resources;
+  const legacy = { region: 'us-east-1', api_handler_name: 'myapp-dev', api_handler_arn: handler.lambda_arn, rest_api_id: api.rest_api_id, api_gateway_stage: 'api', lambda_functions: { 'myapp-dev-foo': { type: 'pure_lambda', arn: foo.lambda_arn } } };
+  writeFileSync(join(projectDir, '.chalice', 'deployed.json'), JSON.stringify({ dev: legacy }));
+  rmSync(statePath(projectDir, 'dev'));
+  assert.is(getUrl({ projectDir }), api.rest_api_url);
+  await destroy({ projectDir, aws });
+  assert.equal(aws.leftovers(), [`role ${role.role_name}`], 'the old format recorded no role');
+  assert.is((await rejects((async () => getUrl({ projectDir }))())).code, 'NOT_DEPLOYED');
 });
 
 test('--api-gateway-stage overrides the config\'s stage name in the URL', async () => {

@@ -278,12 +278,25 @@ export class FakeAws implements AwsFacade {
     });
   }
 
-  createRestApi(name: string, endpointType: string) {
-    return this.call('createRestApi', [name, endpointType], true, () => {
+  findRestApis(name: string) {
+    return this.call('findRestApis', [name], false, () =>
+      [...this.restApis.keys()].filter((id) => this.restApis.get(id)!.name === name).map((id) => {
+        const { name: _name, endpointType, vpcEndpointIds, minimumCompressionSize, policy, tags } = clone(this.restApis.get(id)!);
+        return { restApiId: id, name, endpointType, vpcEndpointIds, minimumCompressionSize, hasPolicy: policy !== null, tags };
+      }),
+    );
+  }
+
+  createRestApi(name: string, endpointType: string, tags: Record<string, string>) {
+    return this.call('createRestApi', [name, endpointType, tags], true, () => {
       const restApiId = this.id('api', 10);
-      this.restApis.set(restApiId, newRestApi(name, endpointType));
+      this.restApis.set(restApiId, newRestApi(name, endpointType, tags));
       return { restApiId };
     });
+  }
+
+  tagRestApi(restApiId: string, tags: Record<string, string>) {
+    return this.call('tagRestApi', [restApiId, tags], true, () => void Object.assign(this.api(restApiId).tags, tags));
   }
 
   putRestApi(restApiId: string, document: object) {

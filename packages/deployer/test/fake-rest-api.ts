@@ -5,6 +5,7 @@ import { FakeAwsError } from './fake-error.ts';
 /** A REST API in the fake: its settings, the document last imported, and each stage's deployed copy. */
 export interface FakeRestApi extends Omit<RestApiSettings, 'hasPolicy'> {
   name: string;
+  tags: Record<string, string>;
   policy: object | null;
   binaryMediaTypes: string[];
   document: object | null;
@@ -12,8 +13,8 @@ export interface FakeRestApi extends Omit<RestApiSettings, 'hasPolicy'> {
 }
 
 /** A new API of that type, as `create-rest-api` makes it: no settings, nothing imported. */
-export function newRestApi(name: string, endpointType: string): FakeRestApi {
-  return { name, endpointType, vpcEndpointIds: [], minimumCompressionSize: null, policy: null, binaryMediaTypes: [], document: null, stages: new Map() };
+export function newRestApi(name: string, endpointType: string, tags: Record<string, string> = {}): FakeRestApi {
+  return { name, tags: { ...tags }, endpointType, vpcEndpointIds: [], minimumCompressionSize: null, policy: null, binaryMediaTypes: [], document: null, stages: new Map() };
 }
 
 /**

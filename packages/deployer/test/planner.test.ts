@@ -1,3 +1,4 @@
+import { getResource } from '@chalice/packager';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatPlan } from '../src/format-plan.ts';
@@ -207,9 +208,32 @@ test('a resource recorded but deleted behind our back is re-created', async () =
 test('resources found in AWS but missing from the state are recorded, not made again', async () => {
   const { aws } = await deployed();
   const plan = await planDeploy({ graph: graphOf(demoApp()), state: emptyState(), aws, codeSha256: sha256(ZIP) });
-  // API Gateway cannot be asked for an API by name, so only the REST API is made again.
-  assert.equal(mutating(plan), ['createRestApi', 'putRestApi', 'addRestApiPermission', 'addRestApiPermission']);
-  assert.is(kinds(plan).filter((k) => k === 'record').length, 14);
+  // The REST API, found by name and stage tag, is imported again: what it serves was not recorded.
+  assert.equal(mutating(plan), ['putRestApi']);
+  assert.is(kinds(plan).filter((k) => k === 'record').length, 15);
+  const adopted = plan.instructions.find((i) => i.kind === 'record' && i.resource.resource_type === 'rest_api');
+  assert.is(adopted?.message, `Adopting existing Rest API: ${[...aws.restApis.keys()][0]} (named demo)`);
+});
+
+test('with no state, a REST API of the app\'s name is adopted: the stage\'s own, else the one untagged (tagged then), never another stage\'s', async () => {
+  const aws = fakeAws();
+  const plan = () => planDeploy({ graph: graphOf(demoApp()), state: emptyState(), aws, codeSha256: sha256(ZIP) });
+  await aws.createRestApi('demo', 'EDGE', { 'aws-chalice': 'version=0.1.0:stage=prod:app=demo' });
+  assert.ok(mutating(await plan()).includes('createRestApi'), "another stage's API is not taken");
+  const { restApiId: python } = await aws.createRestApi('demo', 'EDGE', {});
+  const adopting = await plan();
+  assert.not.ok(mutating(adopting).includes('createRestApi'));
+  const tags = { 'aws-chalice': getResource(graphOf(demoApp()), 'api_handler', 'lambdaFunction').tags['aws-chalice']! };
+  assert.match(tags['aws-chalice'], /:stage=dev:app=demo$/);
+  assert.equal(adopting.instructions.filter((i) => i.kind === 'tagRestApi'), [{ kind: 'tagRestApi', message: null, restApiId: python, tags }]);
+  await aws.createRestApi('demo', 'EDGE', {});
+  try {
+    await plan();
+    assert.unreachable('two untagged APIs of the name');
+  } catch (error) {
+    assert.is((error as { code?: string }).code, 'AMBIGUOUS_REST_API');
+    assert.match((error as Error).message, /^2 REST APIs are named demo \(api\d+, api\d+\) and none is tagged for stage "dev": record the stage's one in \.chalice\/deployed\/dev\.json/);
+  }
 });
 
 test('moving a handler to another topic unsubscribes from the old one first', async () => {

@@ -36,6 +36,40 @@ test('the Python original\'s file reads unchanged, unknown fields kept', () => {
   assert.is((getRecorded(state, 'rest_api') as unknown as { extra: number }).extra, 1);
 });
 
+test('a schedule recorded as scheduled_event (by earlier versions of this deployer) reads as the original\'s cloudwatch_event', () => {
+  const dir = project();
+  writeRaw(dir, JSON.stringify({ schema_version: '2.0', resources: [{ name: 'tick-event', resource_type: 'scheduled_event', rule_name: 'demo-dev-tick-event' }] }));
+  assert.equal(readState(dir, 'dev').resources, [{ name: 'tick-event', resource_type: 'cloudwatch_event', rule_name: 'demo-dev-tick-event' }]);
+});
+
+test('without deployed/<stage>.json, the stage of a pre-1.2 .chalice/deployed.json is read, converted as the original converts it', () => {
+  const dir = project();
+  mkdirSync(join(dir, '.chalice'), { recursive: true });
+  writeFileSync(join(dir, '.chalice', 'deployed.json'), JSON.stringify({
+    dev: {
+      region: 'us-west-2',
+      api_handler_name: 'myapp-dev',
+      api_handler_arn: 'arn:aws:lambda:us-west-2:123:function:myapp-dev',
+      rest_api_id: 'abcd',
+      lambda_functions: { 'myapp-dev-foo': { type: 'pure_lambda', arn: 'arn:aws:lambda:us-west-2:123:function:myapp-dev-foo' } },
+      chalice_version: '1.1.1',
+      api_gateway_stage: 'api',
+      backend: 'api',
+    },
+    // 0.10.0's shape: function name to ARN.
+    prod: { region: 'us-west-2', api_handler_name: 'myapp-prod', api_handler_arn: 'arn:p', rest_api_id: 'efgh', api_gateway_stage: 'v1', lambda_functions: { 'myapp-prod-auth': 'arn:auth' } },
+  }));
+  assert.equal(readState(dir, 'dev').resources, [
+    { name: 'foo', resource_type: 'lambda_function', lambda_arn: 'arn:aws:lambda:us-west-2:123:function:myapp-dev-foo' },
+    { name: 'api_handler', resource_type: 'lambda_function', lambda_arn: 'arn:aws:lambda:us-west-2:123:function:myapp-dev' },
+    { name: 'rest_api', resource_type: 'rest_api', rest_api_id: 'abcd', rest_api_url: 'https://abcd.execute-api.us-west-2.amazonaws.com/api/' },
+  ]);
+  assert.equal(readState(dir, 'prod').resources.map((r) => r.name), ['auth', 'api_handler', 'rest_api']);
+  assert.equal(readState(dir, 'beta').resources, [], 'a stage it does not have');
+  writeState(dir, 'dev', emptyState());
+  assert.equal(readState(dir, 'dev').resources, [], 'deployed/<stage>.json wins once written');
+});
+
 test('corrupt JSON and a wrong schema are errors with a code, naming the file', () => {
   const dir = project();
   const file = writeRaw(dir, '{"schema_version": "2.0", ');

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { deploy, formatPlan } from '@chalice/deployer';
+import { UserError } from '../errors.ts';
 import { checkFeatureFlags } from '../experimental.ts';
 import { printLine, printWarnings } from '../output.ts';
 
@@ -12,6 +13,8 @@ export interface DeployCommand {
   autogenPolicy: boolean;
   yes: boolean;
   dryRun: boolean;
+  /** `--connection-timeout`, as typed. */
+  connectionTimeout: string | undefined;
 }
 
 /**
@@ -27,12 +30,19 @@ export async function deployCommand(options: DeployCommand): Promise<void> {
     autogenPolicy: options.autogenPolicy,
     yes: options.yes,
     dryRun: options.dryRun,
+    connectionTimeout: seconds('--connection-timeout', options.connectionTimeout),
     check: checkFeatureFlags,
     onProgress: printLine,
     confirm: process.stdin.isTTY && process.stdout.isTTY ? ask : undefined,
   });
   printWarnings(result.warnings);
   if (options.dryRun) printLine(formatPlan(result.plan));
+}
+
+function seconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(String(value))) throw new UserError(`${flag} must be a whole number of seconds, got ${JSON.stringify(String(value))}`);
+  return Number(value);
 }
 
 async function ask(diffText: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import type * as ApiGatewaySdk from '@aws-sdk/client-api-gateway';
 import { AwsError } from './aws-error.ts';
 import { call, callIfExists } from './call.ts';
 import { lazyClient, loadSdk, type AwsContext } from './clients.ts';
-import type { AwsFacade } from './facade.ts';
+import type { AwsFacade, RemoteRestApi, TaggedRestApi } from './facade.ts';
 import { API_THROTTLED, withRetries } from './retry.ts';
 
 /**
@@ -35,30 +35,36 @@ export function apiGatewaySenders(context: AwsContext) {
  * await api.createDeployment(restApiId, 'api');
  * const zip = await api.getSdk(restApiId, 'api', 'javascript');
  */
-export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'createRestApi' | 'putRestApi' | 'updateRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
+export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'findRestApis' | 'createRestApi' | 'tagRestApi' | 'putRestApi' | 'updateRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
   const apigateway = lazyClient(() => loadSdk<typeof ApiGatewaySdk>('@aws-sdk/client-api-gateway'), (sdk) => new sdk.APIGatewayClient(context.clientConfig));
   const { send, sendIfExists } = apiGatewaySenders(context);
   return {
     async getRestApi(restApiId) {
       const { client, sdk } = apigateway();
       const out = await sendIfExists('GetRestApi', () => client.send(new sdk.GetRestApiCommand({ restApiId })));
-      if (!out) return null;
-      const { endpointConfiguration: endpoint, minimumCompressionSize } = out;
-      return {
-        restApiId: out.id!,
-        name: out.name!,
-        // EDGE is API Gateway's default type, should a reply name none.
-        endpointType: endpoint?.types?.[0] ?? 'EDGE',
-        vpcEndpointIds: endpoint?.vpcEndpointIds ?? [],
-        minimumCompressionSize: minimumCompressionSize ?? null,
-        hasPolicy: Boolean(out.policy),
-      };
+      return out ? remoteRestApi(out) : null;
     },
-    async createRestApi(name, endpointType) {
+    async findRestApis(name) {
       const { client, sdk } = apigateway();
-      const input = { name, endpointConfiguration: { types: [endpointType as ApiGatewaySdk.EndpointType] } };
+      const found: TaggedRestApi[] = [];
+      let position: string | undefined;
+      do {
+        const out = await send('GetRestApis', () => client.send(new sdk.GetRestApisCommand({ position, limit: 500 })));
+        for (const item of out.items ?? []) if (item.name === name) found.push({ ...remoteRestApi(item), tags: item.tags ?? {} });
+        position = out.position;
+      } while (position);
+      return found;
+    },
+    async createRestApi(name, endpointType, tags) {
+      const { client, sdk } = apigateway();
+      const input = { name, tags, endpointConfiguration: { types: [endpointType as ApiGatewaySdk.EndpointType] } };
       const out = await send('CreateRestApi', () => client.send(new sdk.CreateRestApiCommand(input)));
       return { restApiId: out.id! };
+    },
+    async tagRestApi(restApiId, tags) {
+      const { client, sdk } = apigateway();
+      const resourceArn = `arn:${context.partition}:apigateway:${context.clientConfig.region}::/restapis/${restApiId}`;
+      await send('TagResource', () => client.send(new sdk.TagResourceCommand({ resourceArn, tags })));
     },
     async putRestApi(restApiId, document) {
       const { client, sdk } = apigateway();
@@ -84,5 +90,19 @@ export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestAp
       if (!out.body) throw new AwsError('AWS_CALL_FAILED', 'apigateway:GetSdk', `API Gateway sent no SDK for stage ${stageName} of REST API ${restApiId}`);
       return out.body;
     },
+  };
+}
+
+// As API Gateway describes an API, in `get-rest-api` and each item of `get-rest-apis`.
+function remoteRestApi(out: ApiGatewaySdk.RestApi): RemoteRestApi {
+  const { endpointConfiguration: endpoint, minimumCompressionSize } = out;
+  return {
+    restApiId: out.id!,
+    name: out.name!,
+    // EDGE is API Gateway's default type, should a reply name none.
+    endpointType: endpoint?.types?.[0] ?? 'EDGE',
+    vpcEndpointIds: endpoint?.vpcEndpointIds ?? [],
+    minimumCompressionSize: minimumCompressionSize ?? null,
+    hasPolicy: Boolean(out.policy),
   };
 }

@@ -77,8 +77,26 @@ export function toAwsError(error: unknown, operation: string): AwsError {
   if (hasAwsErrorCode(error, [...ACCESS_DENIED])) {
     return new AwsError('AWS_ACCESS_DENIED', operation, `Access denied calling ${operation}: grant it to the deploying user${why}`, { cause: error });
   }
+  const foreign = notAnAwsAnswer(error);
+  if (foreign) {
+    return new AwsError('AWS_CALL_FAILED', operation, `The answer to ${operation} is not from AWS (${foreign}): a proxy, a captive portal or AWS_ENDPOINT_URL may be in the way`, { cause: error });
+  }
+  if (hasAwsErrorCode(error, ['TimeoutError'])) {
+    return new AwsError('AWS_CALL_FAILED', operation, `AWS did not answer ${operation} in time (${detail}): check the network, a proxy or AWS_ENDPOINT_URL, or give --connection-timeout more seconds`, { cause: error });
+  }
   const code = awsErrorCode(error);
   return new AwsError('AWS_CALL_FAILED', operation, `${operation} failed: ${code && code !== 'Error' ? `${code}: ` : ''}${detail}`, { cause: error });
+}
+
+// An answer the SDK could not read as its service's JSON or XML (an HTML page from a proxy):
+// what it was, or `null` for a real AWS error.
+function notAnAwsAnswer(error: unknown): string | null {
+  const e = error as { name?: string; $response?: { statusCode?: number; headers?: Record<string, string> } } | null;
+  const response = e?.$response;
+  if (!response) return null;
+  const type = response.headers?.['content-type'] ?? '';
+  const unreadable = e.name === 'SyntaxError' || (e.name === 'Unknown' && !/json|xml/i.test(type));
+  return unreadable ? `HTTP ${response.statusCode ?? '?'}${type ? `, ${type.split(';')[0]}` : ''}` : null;
 }
 
 // The CLI prints an AwsError as one line; AWS messages sometimes span several.

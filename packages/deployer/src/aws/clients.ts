@@ -18,6 +18,8 @@ export interface ClientConfig {
   credentials: ReturnType<typeof fromNodeProviderChain>;
   endpoint?: string;
   maxAttempts: number;
+  /** Connect and inactivity timeouts (ms) of the SDK's Node.js HTTP handler. */
+  requestHandler: { connectionTimeout: number; socketTimeout: number };
 }
 
 /**
@@ -30,6 +32,8 @@ export interface ClientConfig {
  */
 export interface AwsContext {
   readonly clientConfig: ClientConfig;
+  /** The ARN partition of the region (`aws`, `aws-cn`, `aws-us-gov`), for ARNs the calls name. */
+  readonly partition: string;
   readonly customEndpoint: boolean;
   readonly sleep: Sleep;
 }
@@ -106,10 +110,33 @@ export function lazyClient<Sdk, Client extends SdkClient>(load: () => Sdk, make:
   return () => {
     if (!loaded) {
       const sdk = load();
-      loaded = { client: withCallLog(make(sdk)), sdk };
+      loaded = { client: withKillSwitch(withCallLog(make(sdk))), sdk };
     }
     return loaded;
   };
+}
+
+/**
+ * For crash tests only: set to N, the process kills itself with SIGKILL as soon as the Nth
+ * call that changes AWS (any command but Get, List and Describe) has been answered, before
+ * the deployer sees the answer: the worst moment for a `kill -9`.
+ */
+export const KILL_AFTER_ENV = 'CHALICE_TEST_KILL_AFTER_CALLS';
+
+let changingCalls = 0;
+
+function withKillSwitch<T extends SdkClient>(client: T): T {
+  const killAfter = Number(process.env[KILL_AFTER_ENV] ?? 0);
+  if (!killAfter) return client;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      if (!/^(Get|List|Describe)/.test(context.commandName ?? '') && ++changingCalls === killAfter) process.kill(process.pid, 'SIGKILL');
+      return result;
+    },
+    { step: 'initialize', name: 'chaliceKillSwitch' },
+  );
+  return client;
 }
 
 function withCallLog<T extends SdkClient>(client: T): T {

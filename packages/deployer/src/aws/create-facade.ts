@@ -6,6 +6,7 @@ import { AwsError } from './aws-error.ts';
 import { loadSdk, type AwsContext } from './clients.ts';
 import { eventBridgeCalls } from './eventbridge.ts';
 import type { AwsFacade } from './facade.ts';
+import { checkProfileExists } from './profiles.ts';
 import { iamCalls } from './iam.ts';
 import { lambdaCalls } from './lambda.ts';
 import { logsCalls } from './logs.ts';
@@ -30,7 +31,14 @@ export interface AwsFacadeOptions {
   profile?: string;
   endpoint?: string;
   sleep?: Sleep;
+  /**
+   * Seconds to wait for a connection to AWS, and for AWS to send anything once connected
+   * (default 60, botocore's): an endpoint that never answers fails the call instead of hanging.
+   */
+  timeoutSeconds?: number;
 }
+
+const DEFAULT_TIMEOUT_SECONDS = 60;
 
 // The SDK retries throttling and transient errors itself; a deploy's bursts of calls need more
 // than its default 3 attempts.
@@ -49,6 +57,7 @@ const MAX_ATTEMPTS = 8;
  * const local = await createAwsFacade({ region: 'us-east-1', endpoint: 'http://127.0.0.1:5000' });
  */
 export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<AwsFacade> {
+  if (options.profile) checkProfileExists(options.profile);
   const profile = options.profile ? { profile: options.profile } : {};
   // Loaded when a facade is made, as each client is on its service's first call: importing the
   // deployer must not load the SDK.
@@ -56,13 +65,21 @@ export async function createAwsFacade(options: AwsFacadeOptions = {}): Promise<A
   const credentials = fromNodeProviderChain(profile);
   const region = await resolveRegion(options, credentials);
   const context: AwsContext = {
-    clientConfig: { ...profile, region, credentials, maxAttempts: MAX_ATTEMPTS, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+    clientConfig: {
+      ...profile,
+      region,
+      credentials,
+      maxAttempts: MAX_ATTEMPTS,
+      requestHandler: timeouts(options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    },
+    partition: partitionOf(region),
     customEndpoint: Boolean(options.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL),
     sleep: options.sleep ?? realSleep,
   };
   return {
     region,
-    partition: partitionOf(region),
+    partition: context.partition,
     ...stsCalls(context),
     ...iamCalls(context),
     ...lambdaCalls(context),
@@ -93,6 +110,11 @@ async function resolveRegion(options: AwsFacadeOptions, credentials: AwsContext[
   } finally {
     probe.destroy();
   }
+}
+
+// `socketTimeout` is the SDK's inactivity timeout: a long upload that keeps sending is not cut.
+function timeouts(seconds: number) {
+  return { connectionTimeout: seconds * 1000, socketTimeout: seconds * 1000 };
 }
 
 function partitionOf(region: string): string {

@@ -49,7 +49,12 @@ export interface AwsFacade {
 
   // API Gateway (REST)
   getRestApi(restApiId: string): Promise<RemoteRestApi | null>;
-  createRestApi(name: string, endpointType: string): Promise<{ restApiId: string }>;
+  /** The REST APIs of that name with their tags: API Gateway lets names repeat (Chalice names an API after its app, in every stage). */
+  findRestApis(name: string): Promise<TaggedRestApi[]>;
+  /** Creates the API with its tags in one call, so an API made by a killed deploy is found by them. */
+  createRestApi(name: string, endpointType: string, tags: Record<string, string>): Promise<{ restApiId: string }>;
+  /** Adds tags to an API (one made before Chalice tagged them, when it is adopted). */
+  tagRestApi(restApiId: string, tags: Record<string, string>): Promise<void>;
   /** Overwrites the API with an OpenAPI 3.0 document (`put-rest-api`, mode overwrite). */
   putRestApi(restApiId: string, document: object): Promise<void>;
   /** Changes the API's own settings (`update-rest-api`), the operations applied in order. */
@@ -177,6 +182,11 @@ export interface RestApiSettings {
 export interface RemoteRestApi extends RestApiSettings {
   restApiId: string;
   name: string;
+}
+
+/** A REST API as `get-rest-apis` lists it, with its tags. */
+export interface TaggedRestApi extends RemoteRestApi {
+  tags: Record<string, string>;
 }
 
 /**
