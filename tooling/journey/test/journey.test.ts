@@ -68,7 +68,9 @@ function shAsync(command: string, args: string[], cwd: string): Promise<SpawnSyn
   });
 }
 
-const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund'];
+// npm still asks the registry about the @chalice packages it installs from tarballs; they are not
+// published, and each retry of a failed look-up waits 10-60 s, so one try is enough.
+const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=0'];
 const npm = (args: string[], cwd: string) => ok(sh('npm', [...args, ...NPM_FLAGS], cwd), `npm ${args.join(' ')}`);
 const aws = (args: string[]) => JSON.parse(ok(sh('aws', ['--endpoint-url', motoEndpoint, '--region', REGION, '--output', 'json', ...args], work, awsEnv()), `aws ${args.join(' ')}`) || '{}');
 
