@@ -37,8 +37,7 @@ app.route(
   {
     authorizer: new CustomAuthorizer('MyCustomAuth', {
       header: 'Authorization',
-      authorizerUri:
-        'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:FunctionName/invocations',
+      authorizerUri: 'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:FunctionName/invocations',
     }),
   },
   function custom_auth() {

@@ -13,9 +13,7 @@ export interface GlobalOptions {
 }
 
 const cli = cac('chalice');
-cli
-  .option('--project-dir <dir>', 'The project directory (default: the current directory)')
-  .option('--debug', 'Print stack traces and debug output');
+cli.option('--project-dir <dir>', 'The project directory (default: the current directory)').option('--debug', 'Print stack traces and debug output');
 
 cli
   .command('new-project [name]', 'Create a new project in a new folder NAME')
@@ -59,21 +57,34 @@ cli
   .example('chalice package out')
   .example('chalice package --pkg-format terraform --stage prod build/')
   .example('chalice package --merge-template resources.json --template-format yaml out')
-  .action(async (out: string | undefined, options: { stage: string; pkgFormat: string; templateFormat: string; mergeTemplate?: string; singleFile?: boolean; sourceMap?: boolean; followSymlinks?: boolean } & GlobalOptions) => {
-    const { packageCommand } = await import('./commands/package.ts');
-    await packageCommand({
-      projectDir: process.cwd(),
-      out,
-      stage: options.stage,
-      pkgFormat: options.pkgFormat,
-      templateFormat: options.templateFormat,
-      mergeTemplate: options.mergeTemplate,
-      singleFile: Boolean(options.singleFile),
-      sourceMap: Boolean(options.sourceMap),
-      followSymlinks: Boolean(options.followSymlinks),
-      debug: Boolean(options.debug),
-    });
-  });
+  .action(
+    async (
+      out: string | undefined,
+      options: {
+        stage: string;
+        pkgFormat: string;
+        templateFormat: string;
+        mergeTemplate?: string;
+        singleFile?: boolean;
+        sourceMap?: boolean;
+        followSymlinks?: boolean;
+      } & GlobalOptions,
+    ) => {
+      const { packageCommand } = await import('./commands/package.ts');
+      await packageCommand({
+        projectDir: process.cwd(),
+        out,
+        stage: options.stage,
+        pkgFormat: options.pkgFormat,
+        templateFormat: options.templateFormat,
+        mergeTemplate: options.mergeTemplate,
+        singleFile: Boolean(options.singleFile),
+        sourceMap: Boolean(options.sourceMap),
+        followSymlinks: Boolean(options.followSymlinks),
+        debug: Boolean(options.debug),
+      });
+    },
+  );
 
 cli
   .command('generate-models', "Print the app's REST API as an OpenAPI 3.0 document")
@@ -104,20 +115,24 @@ cli
   .option('--connection-timeout <seconds>', 'Seconds to wait for AWS to connect and to answer (default 60)')
   .example('chalice deploy')
   .example('chalice deploy --stage prod --profile work --yes')
-  .action(async (options: { stage: string; profile?: string; apiGatewayStage?: string; autogenPolicy: boolean; yes?: boolean; dryRun?: boolean; connectionTimeout?: string } & GlobalOptions) => {
-    await checkApiGatewayStage(options.apiGatewayStage);
-    const { deployCommand } = await import('./commands/deploy.ts');
-    await deployCommand({
-      connectionTimeout: options.connectionTimeout,
-      projectDir: process.cwd(),
-      stage: options.stage,
-      profile: options.profile,
-      apiGatewayStage: options.apiGatewayStage,
-      autogenPolicy: options.autogenPolicy,
-      yes: Boolean(options.yes),
-      dryRun: Boolean(options.dryRun),
-    });
-  });
+  .action(
+    async (
+      options: { stage: string; profile?: string; apiGatewayStage?: string; autogenPolicy: boolean; yes?: boolean; dryRun?: boolean; connectionTimeout?: string } & GlobalOptions,
+    ) => {
+      await checkApiGatewayStage(options.apiGatewayStage);
+      const { deployCommand } = await import('./commands/deploy.ts');
+      await deployCommand({
+        connectionTimeout: options.connectionTimeout,
+        projectDir: process.cwd(),
+        stage: options.stage,
+        profile: options.profile,
+        apiGatewayStage: options.apiGatewayStage,
+        autogenPolicy: options.autogenPolicy,
+        yes: Boolean(options.yes),
+        dryRun: Boolean(options.dryRun),
+      });
+    },
+  );
 
 cli
   .command('delete', 'Delete every AWS resource deployed for the stage')
@@ -150,21 +165,24 @@ cli
   .example('chalice logs -n every_hour --since 1h')
   .example('chalice logs -f')
   .example('chalice logs --num-entries 20')
-  .action(async (options: { stage: string; name: string; since?: string; follow?: boolean; numEntries?: string; includeLambdaMessages?: boolean; profile?: string } & GlobalOptions) => {
-    const maxEntries = options.numEntries === undefined ? undefined : Number(options.numEntries);
-    if (maxEntries !== undefined && !(Number.isInteger(maxEntries) && maxEntries > 0)) throw new UserError(`--num-entries must be a whole number of 1 or more, got ${JSON.stringify(options.numEntries)}`);
-    const { logsCommand } = await import('./commands/logs.ts');
-    await logsCommand({
-      projectDir: process.cwd(),
-      stage: options.stage,
-      name: options.name,
-      since: options.since,
-      maxEntries,
-      follow: Boolean(options.follow),
-      includeLambdaMessages: Boolean(options.includeLambdaMessages),
-      profile: options.profile,
-    });
-  });
+  .action(
+    async (options: { stage: string; name: string; since?: string; follow?: boolean; numEntries?: string; includeLambdaMessages?: boolean; profile?: string } & GlobalOptions) => {
+      const maxEntries = options.numEntries === undefined ? undefined : Number(options.numEntries);
+      if (maxEntries !== undefined && !(Number.isInteger(maxEntries) && maxEntries > 0))
+        throw new UserError(`--num-entries must be a whole number of 1 or more, got ${JSON.stringify(options.numEntries)}`);
+      const { logsCommand } = await import('./commands/logs.ts');
+      await logsCommand({
+        projectDir: process.cwd(),
+        stage: options.stage,
+        name: options.name,
+        since: options.since,
+        maxEntries,
+        follow: Boolean(options.follow),
+        includeLambdaMessages: Boolean(options.includeLambdaMessages),
+        profile: options.profile,
+      });
+    },
+  );
 
 cli
   .command('invoke', 'Invoke a deployed function with standard input as the event; print its answer')
@@ -195,7 +213,7 @@ cli
   .option('--pipeline-version <version>', "v1 (CodePipeline V1, the seed's buildspec layout) or v2 (CodePipeline V2, separate install and build phases)", { default: 'v1' })
   .option('-s, --source <source>', 'codecommit (creates a CodeCommit repository) or github (an existing repository, through a CodeStar connection)', { default: 'codecommit' })
   .option('-b, --buildspec-file <file>', 'Write the buildspec to this file in the project; CodeBuild then reads it from the repository instead of the template')
-  .option('-i, --codebuild-image <image>', 'The CodeBuild image the pipeline builds with (the CodeBuildImage parameter\'s default)')
+  .option('-i, --codebuild-image <image>', "The CodeBuild image the pipeline builds with (the CodeBuildImage parameter's default)")
   .example('chalice generate-pipeline pipeline.json')
   .example('aws cloudformation deploy --stack-name mystack --template-file pipeline.json --capabilities CAPABILITY_IAM')
   .example('chalice generate-pipeline --source github --pipeline-version v2 --buildspec-file buildspec.yml pipeline.json')
@@ -219,7 +237,10 @@ cli.version(VERSION);
 // those flags an explicit value sidesteps that.
 function withExplicitBooleans(argv: string[]): string[] {
   const flags = new Set(
-    [cli.globalCommand, ...cli.commands].flatMap((command) => command.options).filter((o) => o.isBoolean && !o.negated).map((o) => o.rawName.split(/[\s,]/)[0]!),
+    [cli.globalCommand, ...cli.commands]
+      .flatMap((command) => command.options)
+      .filter((o) => o.isBoolean && !o.negated)
+      .map((o) => o.rawName.split(/[\s,]/)[0]!),
   );
   return argv.map((arg) => (flags.has(arg) && arg.slice(2).includes('-') ? `${arg}=true` : arg));
 }

@@ -14,11 +14,13 @@ export function typedFlag(reported: string, argv: readonly string[]): string {
   // mri keeps an `=value` in the name of a negated flag it does not know (`--no-x=1`).
   const name = reported.split('=')[0]!.replace(/^-+/, '');
   const end = argv.indexOf('--');
-  const typed = (end < 0 ? argv : argv.slice(0, end)).map((arg) => arg.split('=')[0]!).find((flag) => {
-    if (!flag.startsWith('-')) return false;
-    const bare = flag.replace(/^-+/, '');
-    return camel(bare) === name || camel(bare.replace(/^no-/, '')) === name;
-  });
+  const typed = (end < 0 ? argv : argv.slice(0, end))
+    .map((arg) => arg.split('=')[0]!)
+    .find((flag) => {
+      if (!flag.startsWith('-')) return false;
+      const bare = flag.replace(/^-+/, '');
+      return camel(bare) === name || camel(bare.replace(/^no-/, '')) === name;
+    });
   return typed ?? reported;
 }
 

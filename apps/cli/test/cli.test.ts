@@ -89,14 +89,17 @@ test('a new project is served by chalice local over real HTTP, and Ctrl-C stops 
 test('--project-dir serves another folder, given absolute or relative', async () => {
   const dir = tempDir();
   assert.is(run(['new-project', 'elsewhere', '--template', 'rest-api'], dir).status, 0);
-  for (const [projectDir, cwd] of [[join(dir, 'elsewhere'), tmpdir()], ['elsewhere', dir]] as const) {
+  for (const [projectDir, cwd] of [
+    [join(dir, 'elsewhere'), tmpdir()],
+    ['elsewhere', dir],
+  ] as const) {
     const server = await serve(cwd, ['--project-dir', projectDir]);
     assert.equal(await (await fetch(`${server.url}/`)).json(), { hello: 'world' });
     await server.stop();
   }
 });
 
-test('experimental features without opting in print the seed\'s message and fail', () => {
+test("experimental features without opting in print the seed's message and fail", () => {
   const dir = tempDir();
   mkdirSync(join(dir, '.chalice'));
   writeFileSync(join(dir, '.chalice/config.json'), '{"version": "2.0", "app_name": "ws"}');

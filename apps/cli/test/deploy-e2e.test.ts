@@ -162,7 +162,7 @@ deploy('--dry-run prints the plan and creates nothing', async () => {
   assert.equal([functions.length, roles.Roles.length], [0, 0]);
 });
 
-deploy('hello-world: the seed\'s lines; function, role, REST API and permission as configured; the state file', async () => {
+deploy("hello-world: the seed's lines; function, role, REST API and permission as configured; the state file", async () => {
   const run = expectOk(chalice(['deploy', '--yes'], hello.dir), 'deploy');
   const state = deployedState(hello.dir);
   const api = state.resources.find((r: { resource_type: string }) => r.resource_type === 'rest_api');
@@ -192,7 +192,12 @@ deploy('hello-world: the seed\'s lines; function, role, REST API and permission 
     aws<{ Role: { AssumeRolePolicyDocument: { Statement: PolicyStatement[] } } }>('iam', 'get-role', '--role-name', 'helloworld-dev'),
     aws<{ PolicyNames: string[] }>('iam', 'list-role-policies', '--role-name', 'helloworld-dev'),
     aws<{ items: { path: string; resourceMethods?: Record<string, { methodIntegration: { type: string; uri: string } }> }[] }>(
-      'apigateway', 'get-resources', '--rest-api-id', hello.restApiId, '--embed', 'methods',
+      'apigateway',
+      'get-resources',
+      '--rest-api-id',
+      hello.restApiId,
+      '--embed',
+      'methods',
     ),
     aws<{ item: { stageName: string; deploymentId: string }[] }>('apigateway', 'get-stages', '--rest-api-id', hello.restApiId),
     aws<{ items: { id: string }[] }>('apigateway', 'get-deployments', '--rest-api-id', hello.restApiId),
@@ -208,7 +213,14 @@ deploy('hello-world: the seed\'s lines; function, role, REST API and permission 
 
   assert.is(role.Role.AssumeRolePolicyDocument.Statement[0]!.Principal.Service, 'lambda.amazonaws.com');
   assert.equal(policies.PolicyNames, ['helloworld-dev']);
-  const inline = await aws<{ PolicyDocument: { Statement: { Action: string | string[] }[] } }>('iam', 'get-role-policy', '--role-name', 'helloworld-dev', '--policy-name', 'helloworld-dev');
+  const inline = await aws<{ PolicyDocument: { Statement: { Action: string | string[] }[] } }>(
+    'iam',
+    'get-role-policy',
+    '--role-name',
+    'helloworld-dev',
+    '--policy-name',
+    'helloworld-dev',
+  );
   assert.ok(inline.PolicyDocument.Statement.flatMap((s) => s.Action).includes('logs:PutLogEvents'), JSON.stringify(inline));
 
   const byPath = Object.fromEntries(resources.items.map((r) => [r.path, r.resourceMethods ?? {}]));
@@ -218,11 +230,18 @@ deploy('hello-world: the seed\'s lines; function, role, REST API and permission 
     assert.is(integration.type.toUpperCase(), 'AWS_PROXY');
     assert.is(integration.uri, `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${functionArn('helloworld-dev')}/invocations`);
   }
-  assert.equal(stages.item.map((s) => s.stageName), ['api']);
-  assert.ok(deployments.items.some((d) => d.id === stages.item[0]!.deploymentId), 'the stage points at a deployment');
-  assert.equal(permissions.map((s) => [s.Principal.Service, s.Condition.ArnLike['AWS:SourceArn']]), [
-    ['apigateway.amazonaws.com', `arn:aws:execute-api:${REGION}:${ACCOUNT}:${hello.restApiId}/*`],
-  ]);
+  assert.equal(
+    stages.item.map((s) => s.stageName),
+    ['api'],
+  );
+  assert.ok(
+    deployments.items.some((d) => d.id === stages.item[0]!.deploymentId),
+    'the stage points at a deployment',
+  );
+  assert.equal(
+    permissions.map((s) => [s.Principal.Service, s.Condition.ArnLike['AWS:SourceArn']]),
+    [['apigateway.amazonaws.com', `arn:aws:execute-api:${REGION}:${ACCOUNT}:${hello.restApiId}/*`]],
+  );
 });
 
 deploy('hello-world: an unchanged redeploy only reads', () => {
@@ -256,26 +275,40 @@ const events = { dir: '' };
 
 deploy('events: schedules, a CloudWatch event, S3, SNS and SQS, wired to their functions', async () => {
   const topicArn = `arn:aws:sns:${REGION}:${ACCOUNT}:my-demo-topic`;
-  await Promise.all([aws('s3api', 'create-bucket', '--bucket', BUCKET), aws('sns', 'create-topic', '--name', 'my-demo-topic'), aws('sqs', 'create-queue', '--queue-name', 'my-queue')]);
+  await Promise.all([
+    aws('s3api', 'create-bucket', '--bucket', BUCKET),
+    aws('sns', 'create-topic', '--name', 'my-demo-topic'),
+    aws('sqs', 'create-queue', '--queue-name', 'my-queue'),
+  ]);
   // The bucket's own notification, which the deploy must keep beside its function's.
   const queueNotification = { Id: 'keep-me', QueueArn: QUEUE_ARN, Events: ['s3:ObjectRemoved:*'] };
   await aws('s3api', 'put-bucket-notification-configuration', '--bucket', BUCKET, '--notification-configuration', JSON.stringify({ QueueConfigurations: [queueNotification] }));
   events.dir = copyExample('events');
   const run = expectOk(chalice(['deploy', '--yes'], events.dir), 'deploy');
   const names = ['every_hour', 'every_two_hours', 'weekday_evenings', 'on_code_commit_changes', 'handle_s3_event', 'handle_sns_message', 'handle_sqs_message'];
-  assert.equal(run.stdout.filter((line) => line.startsWith('- Lambda ARN: ')), names.map((n) => `- Lambda ARN: ${functionArn(`events-dev-${n}`)}`));
+  assert.equal(
+    run.stdout.filter((line) => line.startsWith('- Lambda ARN: ')),
+    names.map((n) => `- Lambda ARN: ${functionArn(`events-dev-${n}`)}`),
+  );
   assert.ok(run.stdout.includes(`Configuring S3 events in bucket ${BUCKET} to function events-dev-handle_s3_event`));
   assert.equal(
     deployedState(events.dir).resources.map((r: { name: string; resource_type: string }) => `${r.resource_type} ${r.name}`),
     [
       'iam_role default-role',
-      'lambda_function every_hour', 'cloudwatch_event every_hour-event',
-      'lambda_function every_two_hours', 'cloudwatch_event every_two_hours-event',
-      'lambda_function weekday_evenings', 'cloudwatch_event weekday_evenings-event',
-      'lambda_function on_code_commit_changes', 'cloudwatch_event on_code_commit_changes-event',
-      'lambda_function handle_s3_event', 's3_event handle_s3_event-s3event',
-      'lambda_function handle_sns_message', 'sns_event handle_sns_message-sns-subscription',
-      'lambda_function handle_sqs_message', 'sqs_event handle_sqs_message-sqs-event-source',
+      'lambda_function every_hour',
+      'cloudwatch_event every_hour-event',
+      'lambda_function every_two_hours',
+      'cloudwatch_event every_two_hours-event',
+      'lambda_function weekday_evenings',
+      'cloudwatch_event weekday_evenings-event',
+      'lambda_function on_code_commit_changes',
+      'cloudwatch_event on_code_commit_changes-event',
+      'lambda_function handle_s3_event',
+      's3_event handle_s3_event-s3event',
+      'lambda_function handle_sns_message',
+      'sns_event handle_sns_message-sns-subscription',
+      'lambda_function handle_sqs_message',
+      'sqs_event handle_sqs_message-sqs-event-source',
     ],
   );
 
@@ -285,7 +318,10 @@ deploy('events: schedules, a CloudWatch event, S3, SNS and SQS, wired to their f
     aws<{ Subscriptions: { Protocol: string; Endpoint: string; TopicArn: string }[] }>('sns', 'list-subscriptions'),
     aws<{ EventSourceMappings: { EventSourceArn: string; FunctionArn: string; BatchSize: number }[] }>('lambda', 'list-event-source-mappings'),
     aws<{ LambdaFunctionConfigurations: { LambdaFunctionArn: string; Events: string[] }[]; QueueConfigurations: unknown[] }>(
-      's3api', 'get-bucket-notification-configuration', '--bucket', BUCKET,
+      's3api',
+      'get-bucket-notification-configuration',
+      '--bucket',
+      BUCKET,
     ),
   ]);
   assert.equal(functions.map((f) => [f.FunctionName, f.Handler, f.MemorySize, f.Timeout]).sort(), names.map((n) => [`events-dev-${n}`, `app.${n}`, 128, 60]).sort());
@@ -303,18 +339,30 @@ deploy('events: schedules, a CloudWatch event, S3, SNS and SQS, wired to their f
     }),
   );
   for (const [actual, expected] of targets) assert.equal(actual, expected);
-  assert.equal(subscriptions.Subscriptions.map((s) => [s.Protocol, s.Endpoint, s.TopicArn]), [['lambda', functionArn('events-dev-handle_sns_message'), topicArn]]);
-  assert.equal(mappings.EventSourceMappings.map((m) => [m.EventSourceArn, m.FunctionArn, m.BatchSize]), [[QUEUE_ARN, functionArn('events-dev-handle_sqs_message'), 1]]);
-  assert.equal(notification.LambdaFunctionConfigurations.map((c) => [c.LambdaFunctionArn, c.Events]), [[functionArn('events-dev-handle_s3_event'), ['s3:ObjectCreated:*']]]);
+  assert.equal(
+    subscriptions.Subscriptions.map((s) => [s.Protocol, s.Endpoint, s.TopicArn]),
+    [['lambda', functionArn('events-dev-handle_sns_message'), topicArn]],
+  );
+  assert.equal(
+    mappings.EventSourceMappings.map((m) => [m.EventSourceArn, m.FunctionArn, m.BatchSize]),
+    [[QUEUE_ARN, functionArn('events-dev-handle_sqs_message'), 1]],
+  );
+  assert.equal(
+    notification.LambdaFunctionConfigurations.map((c) => [c.LambdaFunctionArn, c.Events]),
+    [[functionArn('events-dev-handle_s3_event'), ['s3:ObjectCreated:*']]],
+  );
   assert.equal(notification.QueueConfigurations, [queueNotification]);
 
   const permissions = await Promise.all(['every_hour', 'on_code_commit_changes', 'handle_s3_event', 'handle_sns_message'].map((n) => functionPolicy(`events-dev-${n}`)));
-  assert.equal(permissions.map((statements) => statements.map((s) => [s.Principal.Service, s.Condition.ArnLike['AWS:SourceArn']])), [
-    [['events.amazonaws.com', `arn:aws:events:${REGION}:${ACCOUNT}:rule/events-dev-every_hour-event`]],
-    [['events.amazonaws.com', `arn:aws:events:${REGION}:${ACCOUNT}:rule/events-dev-on_code_commit_changes-event`]],
-    [['s3.amazonaws.com', `arn:aws:s3:::${BUCKET}`]],
-    [['sns.amazonaws.com', topicArn]],
-  ]);
+  assert.equal(
+    permissions.map((statements) => statements.map((s) => [s.Principal.Service, s.Condition.ArnLike['AWS:SourceArn']])),
+    [
+      [['events.amazonaws.com', `arn:aws:events:${REGION}:${ACCOUNT}:rule/events-dev-every_hour-event`]],
+      [['events.amazonaws.com', `arn:aws:events:${REGION}:${ACCOUNT}:rule/events-dev-on_code_commit_changes-event`]],
+      [['s3.amazonaws.com', `arn:aws:s3:::${BUCKET}`]],
+      [['sns.amazonaws.com', topicArn]],
+    ],
+  );
 });
 
 deploy('events: an unchanged redeploy only reads; a removed handler loses its function and rule', async () => {
@@ -324,7 +372,10 @@ deploy('events: an unchanged redeploy only reads; a removed handler loses its fu
   // The app's code changed too: the six other functions get the new package, and nothing else.
   const changes = mutating(run.calls);
   assert.is(changes.filter((call) => call === 'Lambda:UpdateFunctionCode').length, 6);
-  assert.equal(changes.filter((call) => call !== 'Lambda:UpdateFunctionCode'), ['EventBridge:RemoveTargets', 'EventBridge:DeleteRule', 'Lambda:RemovePermission', 'Lambda:DeleteFunction']);
+  assert.equal(
+    changes.filter((call) => call !== 'Lambda:UpdateFunctionCode'),
+    ['EventBridge:RemoveTargets', 'EventBridge:DeleteRule', 'Lambda:RemovePermission', 'Lambda:DeleteFunction'],
+  );
   const [functions, rules] = await Promise.all([listFunctions(), aws<{ Rules: { Name: string }[] }>('events', 'list-rules')]);
   assert.is(functions.length, 6);
   assert.not.ok(functions.some((f) => f.FunctionName === 'events-dev-every_two_hours'));
@@ -332,26 +383,35 @@ deploy('events: an unchanged redeploy only reads; a removed handler loses its fu
   assert.not.ok(deployedState(events.dir).resources.some((r: { name: string }) => r.name.startsWith('every_two_hours')));
 });
 
-deploy('events: delete takes the function\'s notification off the bucket and keeps the bucket\'s own', async () => {
+deploy("events: delete takes the function's notification off the bucket and keeps the bucket's own", async () => {
   expectOk(chalice(['delete'], events.dir), 'delete');
   assert.not.ok(existsSync(join(events.dir, '.chalice', 'deployed', 'dev.json')));
   const notification = await aws<{ LambdaFunctionConfigurations?: unknown[]; QueueConfigurations: { Id: string }[] }>(
-    's3api', 'get-bucket-notification-configuration', '--bucket', BUCKET,
+    's3api',
+    'get-bucket-notification-configuration',
+    '--bucket',
+    BUCKET,
   );
   assert.equal(notification.LambdaFunctionConfigurations ?? [], []);
-  assert.equal(notification.QueueConfigurations.map((c) => c.Id), ['keep-me']);
+  assert.equal(
+    notification.QueueConfigurations.map((c) => c.Id),
+    ['keep-me'],
+  );
 });
 
 deploy('pure-lambdas: invoke sends stdin to the function and prints its answer (moto echoes the event)', async () => {
   const dir = copyExample('pure-lambdas');
   const run = expectOk(chalice(['deploy', '--yes'], dir), 'deploy');
-  assert.equal(run.stdout.filter((line) => line.startsWith('Creating lambda function: ')), [
-    'Creating lambda function: foo-dev-custom_lambda_function',
-    'Creating lambda function: foo-dev-MyFunction',
-    'Creating lambda function: foo-dev',
-  ]);
+  assert.equal(
+    run.stdout.filter((line) => line.startsWith('Creating lambda function: ')),
+    ['Creating lambda function: foo-dev-custom_lambda_function', 'Creating lambda function: foo-dev-MyFunction', 'Creating lambda function: foo-dev'],
+  );
   const functions = await listFunctions();
-  assert.equal(functions.map((f) => [f.FunctionName, f.Handler]).sort(), [['foo-dev', 'app.api_handler'], ['foo-dev-MyFunction', 'app.MyFunction'], ['foo-dev-custom_lambda_function', 'app.custom_lambda_function']]);
+  assert.equal(functions.map((f) => [f.FunctionName, f.Handler]).sort(), [
+    ['foo-dev', 'app.api_handler'],
+    ['foo-dev-MyFunction', 'app.MyFunction'],
+    ['foo-dev-custom_lambda_function', 'app.custom_lambda_function'],
+  ]);
   assert.equal(mutating(expectOk(chalice(['deploy', '--yes'], dir), 'redeploy').calls), []);
   const invoked = expectOk(chalice(['invoke', '-n', 'custom_lambda_function'], dir, { input: '{"name":"e2e"}' }), 'invoke');
   assert.equal(invoked.stdout, ['{"name":"e2e"}']);
@@ -368,9 +428,10 @@ deploy('authorizers: the built-in authorizer is a function API Gateway may invok
     functionPolicy('demoauth1-dev-demo_auth'),
   ]);
   assert.is(fn.Configuration.Handler, 'app.demo_auth');
-  assert.equal(permissions.map((s) => [s.Principal.Service, s.Condition.ArnLike['AWS:SourceArn']]), [
-    ['apigateway.amazonaws.com', `arn:aws:execute-api:${REGION}:${ACCOUNT}:${restApiId}/*`],
-  ]);
+  assert.equal(
+    permissions.map((s) => [s.Principal.Service, s.Condition.ArnLike['AWS:SourceArn']]),
+    [['apigateway.amazonaws.com', `arn:aws:execute-api:${REGION}:${ACCOUNT}:${restApiId}/*`]],
+  );
   assert.equal(mutating(expectOk(chalice(['deploy', '--yes'], dir), 'redeploy').calls), []);
   expectOk(chalice(['delete'], dir), 'delete');
 });
@@ -393,7 +454,10 @@ deploy('websocket-echo: functions, API, integrations and routes are made up to t
     aws<{ Configuration: LambdaConfiguration }>('lambda', 'get-function', '--function-name', 'echo-server-dev-websocket_message'),
     functionPolicy('echo-server-dev-websocket_message'),
   ]);
-  assert.equal(apis.Items.map((a) => [a.ProtocolType, a.RouteSelectionExpression]), [['WEBSOCKET', '$request.body.action']]);
+  assert.equal(
+    apis.Items.map((a) => [a.ProtocolType, a.RouteSelectionExpression]),
+    [['WEBSOCKET', '$request.body.action']],
+  );
   assert.ok(routes.Items.some((r) => r.RouteKey === '$default' && integrations.Items.some((i) => r.Target === `integrations/${i.IntegrationId}`)));
   assert.ok(integrations.Items.every((i) => i.IntegrationType === 'AWS_PROXY'));
   assert.is(fn.Configuration.Handler, 'app.websocket_message');

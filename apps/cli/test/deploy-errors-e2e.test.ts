@@ -37,7 +37,8 @@ function chalice(args: string[], env: NodeJS.ProcessEnv): Promise<Ended> {
   return new Promise((resolve) => child.once('close', (status) => resolve({ status, stderr, seconds: (Date.now() - started) / 1000 })));
 }
 
-const listen = (server: Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
+const listen = (server: Server) =>
+  new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
 const credentials = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' };
 
 const errors = suite('chalice deploy: AWS unreachable, not AWS, or a profile that does not exist');
@@ -51,7 +52,10 @@ errors('an endpoint that accepts and never answers: --connection-timeout bounds 
   try {
     const run = await chalice(['deploy', '--yes', '--connection-timeout', '1'], { ...credentials, AWS_ENDPOINT_URL: endpoint });
     assert.is(run.status, 1, run.stderr);
-    assert.match(run.stderr, /^Error: AWS did not answer sts:GetCallerIdentity in time \([^\n]*\): check the network, a proxy or AWS_ENDPOINT_URL, or give --connection-timeout more seconds\n$/);
+    assert.match(
+      run.stderr,
+      /^Error: AWS did not answer sts:GetCallerIdentity in time \([^\n]*\): check the network, a proxy or AWS_ENDPOINT_URL, or give --connection-timeout more seconds\n$/,
+    );
     assert.ok(run.seconds < 30, `it gave up after ${run.seconds} s`);
   } finally {
     for (const socket of sockets) socket.destroy();
@@ -76,7 +80,11 @@ errors('a proxy answering with an HTML page: one line saying the answer is not f
     try {
       const run = await chalice(['deploy', '--yes'], { ...credentials, AWS_ENDPOINT_URL: endpoint });
       assert.is(run.status, 1, run.stderr);
-      assert.match(run.stderr, /^Error: The answer to sts:GetCallerIdentity [^\n]*not from AWS[^\n]*: a proxy, a captive portal or AWS_ENDPOINT_URL may be in the way\n$/, `HTTP ${status}`);
+      assert.match(
+        run.stderr,
+        /^Error: The answer to sts:GetCallerIdentity [^\n]*not from AWS[^\n]*: a proxy, a captive portal or AWS_ENDPOINT_URL may be in the way\n$/,
+        `HTTP ${status}`,
+      );
       assert.not.match(run.stderr, /SyntaxError|Unknown/);
     } finally {
       proxy.close();

@@ -17,7 +17,18 @@ test('user errors: one line, exit 2; the stack only with --debug', () => {
 });
 
 test('errors of the packages that mean "fix your project" are user errors', () => {
-  for (const code of ['CONFIG_INVALID', 'APP_LOAD_FAILED', 'LOCAL_SERVER', 'DEFINITION_ERROR', 'EXPERIMENTAL_FEATURES', 'INVALID_APP', 'PACKAGE_INVALID', 'NOT_DEPLOYED', 'AWS_CREDENTIALS', 'AWS_ACCESS_DENIED']) {
+  for (const code of [
+    'CONFIG_INVALID',
+    'APP_LOAD_FAILED',
+    'LOCAL_SERVER',
+    'DEFINITION_ERROR',
+    'EXPERIMENTAL_FEATURES',
+    'INVALID_APP',
+    'PACKAGE_INVALID',
+    'NOT_DEPLOYED',
+    'AWS_CREDENTIALS',
+    'AWS_ACCESS_DENIED',
+  ]) {
     assert.is(report(Object.assign(new Error('x'), { code }), false).status, 2, code);
   }
 });

@@ -51,7 +51,10 @@ test('a missing file is a user error (exit 2)', async () => {
     assert.unreachable('expected an error');
   } catch (error) {
     assert.match((error as Error).message, /^App file does not exist: .*nope\.ts$/);
-    assert.is(reportError(error, false, () => {}), 2);
+    assert.is(
+      reportError(error, false, () => {}),
+      2,
+    );
   }
 });
 

@@ -79,7 +79,11 @@ test('generate-sdk typescript: the client for examples/routing (+ body, error, A
   assert.match(readFileSync(join(dir, 'sdk/README.md'), 'utf8'), "await client.usersNameGet({ name: 'name' });");
 
   writeFileSync(join(dir, 'use.ts'), USAGE);
-  const compiled = spawnSync(process.execPath, [TSC, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--lib', 'ES2022', join(dir, 'use.ts')], { encoding: 'utf8' });
+  const compiled = spawnSync(
+    process.execPath,
+    [TSC, '--strict', '--noEmit', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--lib', 'ES2022', join(dir, 'use.ts')],
+    { encoding: 'utf8' },
+  );
   assert.is(compiled.status, 0, `tsc --strict failed:\n${compiled.stdout}${compiled.stderr}`);
 
   const { url, stop } = await serve(dir, ['--no-autoreload']);
@@ -102,7 +106,13 @@ test('generate-sdk typescript: the client for examples/routing (+ body, error, A
     });
     const client = readFileSync(join(dir, 'sdk/client.ts'), 'utf8');
     const methods = [...client.matchAll(/^ {2}(\w+)\(.*\): Promise<ApiResponse>;$/gm)].map((m) => m[1]);
-    assert.equal(methods.sort(), Object.keys(results).filter((k) => k !== 'keyless').sort(), 'every route was called');
+    assert.equal(
+      methods.sort(),
+      Object.keys(results)
+        .filter((k) => k !== 'keyless')
+        .sort(),
+      'every route was called',
+    );
   } finally {
     await stop();
   }
@@ -112,7 +122,10 @@ test('generate-sdk typescript: the deployed stage URL is the default baseUrl; th
   const dir = project();
   const url = 'https://abcd.execute-api.us-west-2.amazonaws.com/api/';
   mkdirSync(join(dir, '.chalice/deployed'));
-  writeFileSync(join(dir, '.chalice/deployed/dev.json'), JSON.stringify({ schema_version: '2.0', backend: 'api', resources: [{ name: 'rest_api', resource_type: 'rest_api', rest_api_id: 'abcd', rest_api_url: url }] }));
+  writeFileSync(
+    join(dir, '.chalice/deployed/dev.json'),
+    JSON.stringify({ schema_version: '2.0', backend: 'api', resources: [{ name: 'rest_api', resource_type: 'rest_api', rest_api_id: 'abcd', rest_api_url: url }] }),
+  );
   await generateSdkCommand({ projectDir: dir, stage: 'dev', sdkType: 'typescript', out: join(dir, 'a') });
   await generateSdkCommand({ projectDir: dir, stage: 'dev', sdkType: 'typescript', out: join(dir, 'b') });
   const client = readFileSync(join(dir, 'a/client.ts'), 'utf8');
@@ -120,13 +133,16 @@ test('generate-sdk typescript: the deployed stage URL is the default baseUrl; th
   assert.is(client, readFileSync(join(dir, 'b/client.ts'), 'utf8'));
 });
 
-test('generate-sdk javascript: API Gateway\'s SDK of the deployed stage, unzipped into OUT; a clear error when not deployed', async () => {
+test("generate-sdk javascript: API Gateway's SDK of the deployed stage, unzipped into OUT; a clear error when not deployed", async () => {
   const dir = project();
   const calls: unknown[][] = [];
   const aws = {
     getSdk: async (...args: [string, string, string]) => {
       calls.push(args);
-      return createZip([{ path: 'apiGateway-js-sdk/apigClient.js', data: 'var apigClientFactory = {};' }, { path: 'apiGateway-js-sdk/lib/url-template/url-template.js', data: '//' }]);
+      return createZip([
+        { path: 'apiGateway-js-sdk/apigClient.js', data: 'var apigClientFactory = {};' },
+        { path: 'apiGateway-js-sdk/lib/url-template/url-template.js', data: '//' },
+      ]);
     },
   };
   const options = { projectDir: dir, stage: 'dev', sdkType: 'javascript', out: join(dir, 'js'), aws };
@@ -137,7 +153,10 @@ test('generate-sdk javascript: API Gateway\'s SDK of the deployed stage, unzippe
 
   mkdirSync(join(dir, '.chalice/deployed'));
   const url = 'https://abcd.execute-api.us-west-2.amazonaws.com/v1/';
-  writeFileSync(join(dir, '.chalice/deployed/dev.json'), JSON.stringify({ schema_version: '2.0', backend: 'api', resources: [{ name: 'rest_api', resource_type: 'rest_api', rest_api_id: 'abcd', rest_api_url: url }] }));
+  writeFileSync(
+    join(dir, '.chalice/deployed/dev.json'),
+    JSON.stringify({ schema_version: '2.0', backend: 'api', resources: [{ name: 'rest_api', resource_type: 'rest_api', rest_api_id: 'abcd', rest_api_url: url }] }),
+  );
   await generateSdkCommand(options);
   assert.equal(calls, [['abcd', 'v1', 'javascript']], 'the API Gateway stage the URL names');
   assert.is(readFileSync(join(dir, 'js/apigClient.js'), 'utf8'), 'var apigClientFactory = {};');

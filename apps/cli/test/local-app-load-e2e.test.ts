@@ -93,7 +93,11 @@ test('bundles live in a private folder of their own, gone at exit; two servers s
     assert.equal(readdirSync(trap), [], 'nothing written through a planted symlink');
     const ends = await Promise.all([a.stop(), b.stop()]);
     stopped = true;
-    assert.equal(ends.map((end) => end.code), [0, 0], ends.map((end) => end.output).join('\n'));
+    assert.equal(
+      ends.map((end) => end.code),
+      [0, 0],
+      ends.map((end) => end.output).join('\n'),
+    );
     assert.equal(readdirSync(tmp), ['chalice-ts-apps'], 'the folders are removed at exit');
   } finally {
     if (!stopped) await Promise.all([a.stop(), b.stop()]);
@@ -109,7 +113,10 @@ const THROWS = {
 test('an app that throws at import: one line naming the project file and line, exit 2; the stack only with --debug', () => {
   const dir = project(THROWS);
   const expected = 'Error: chalicelib/boot.ts:3:22: Error: NOWHERE is not set (thrown while app.ts was loading)';
-  for (const command of [['local', '--port', '0'], ['package', join(dir, 'out')]]) {
+  for (const command of [
+    ['local', '--port', '0'],
+    ['package', join(dir, 'out')],
+  ]) {
     const result = run(command, dir);
     assert.is(result.status, 2, `${command[0]}: ${result.stderr}`);
     assert.equal(result.stderr.trim().split('\n'), [expected], `${command[0]} prints one line, once`);
@@ -139,10 +146,14 @@ app.route('/', () => ({ rate: new Rate(5, Rate.MINUTES).toString(), auth: typeof
 
 test('an @aws-sdk package the project does not install: one line saying how to install it, exit 2', () => {
   const dir = project({
-    'app.ts': "import { Chalice } from '@chalice/router';\nimport { s3 } from './chalicelib/storage.js';\nexport const app = new Chalice({ appName: 'sdk' });\napp.route('/', () => ({ ok: typeof s3 }));\n",
+    'app.ts':
+      "import { Chalice } from '@chalice/router';\nimport { s3 } from './chalicelib/storage.js';\nexport const app = new Chalice({ appName: 'sdk' });\napp.route('/', () => ({ ok: typeof s3 }));\n",
     'chalicelib/storage.ts': "import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({});\n",
   });
-  for (const command of [['local', '--port', '0'], ['package', join(dir, 'out')]]) {
+  for (const command of [
+    ['local', '--port', '0'],
+    ['package', join(dir, 'out')],
+  ]) {
     const result = run(command, dir);
     assert.is(result.status, 2, result.stderr);
     assert.equal(result.stderr.trim().split('\n'), ['Error: chalicelib/storage.ts imports @aws-sdk/client-s3, which is not installed: npm install @aws-sdk/client-s3']);

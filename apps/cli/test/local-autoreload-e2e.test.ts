@@ -44,7 +44,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
   return assert.unreachable(`timed out waiting for ${what}`) as never;
 }
 
-test('autoreload: only the app\'s sources reload it; one save is one reload', async () => {
+test("autoreload: only the app's sources reload it; one save is one reload", async () => {
   const dir = project();
   const served = await serve(dir);
   try {
@@ -71,13 +71,21 @@ test('autoreload: only the app\'s sources reload it; one save is one reload', as
     await sleep(20);
     writeSync(fd, "'two';\n");
     closeSync(fd);
-    const second = await until(() => state(served.url), (s) => s.word === 'two', 'the chalicelib edit');
+    const second = await until(
+      () => state(served.url),
+      (s) => s.word === 'two',
+      'the chalicelib edit',
+    );
     await sleep(800);
     assert.is(reloads(served), 1, `one save, one reload: ${served.output()}`);
     assert.is((await state(served.url)).loaded, second.loaded);
 
     writeFileSync(join(dir, '.chalice/config.json'), config('hello'));
-    await until(() => state(served.url), (s) => s.greeting === 'hello', 'the config edit to reach the module as it loads');
+    await until(
+      () => state(served.url),
+      (s) => s.greeting === 'hello',
+      'the config edit to reach the module as it loads',
+    );
   } finally {
     await served.stop();
   }
@@ -94,7 +102,11 @@ test('autoreload: a broken edit keeps the last good app serving and says why onc
     const good = await state(served.url);
     const broken = `${APP}\napp.route('/broken', () => {;\n`;
     writeFileSync(join(dir, 'app.ts'), broken);
-    await until(async () => served.output(), (out) => /Reload failed/.test(out), 'the reload error');
+    await until(
+      async () => served.output(),
+      (out) => /Reload failed/.test(out),
+      'the reload error',
+    );
     const res = await fetch(`${served.url}/`);
     assert.is(res.status, 200, 'the last good app still answers');
     assert.is(((await res.json()) as State).loaded, good.loaded);
@@ -105,9 +117,19 @@ test('autoreload: a broken edit keeps the last good app serving and says why onc
 
     writeFileSync(join(dir, 'app.ts'), APP);
     writeFileSync(join(dir, 'chalicelib/word.ts'), "export const WORD = 'fixed';\n");
-    const fixed = await until(() => state(served.url), (s) => s.word === 'fixed', 'the fixed app');
+    const fixed = await until(
+      () => state(served.url),
+      (s) => s.word === 'fixed',
+      'the fixed app',
+    );
     ws.send('hi');
-    const reply = JSON.parse((await until(async () => received.at(-1), (r) => r !== undefined, 'a websocket reply'))!) as State;
+    const reply = JSON.parse(
+      (await until(
+        async () => received.at(-1),
+        (r) => r !== undefined,
+        'a websocket reply',
+      ))!,
+    ) as State;
     assert.equal(reply, { loaded: fixed.loaded, word: 'fixed' }, 'the connection opened before the reloads reaches the new app');
   } finally {
     ws.close();

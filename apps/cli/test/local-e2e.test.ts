@@ -31,7 +31,10 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-e2e-'));
   mkdirSync(join(dir, '.chalice'));
   mkdirSync(join(dir, 'chalicelib'));
-  writeFileSync(join(dir, '.chalice/config.json'), JSON.stringify({ version: '2.0', app_name: 'e2e', stages: { dev: { environment_variables: { STAGE_NAME: 'dev' }, lambda_memory_size: 256 } } }));
+  writeFileSync(
+    join(dir, '.chalice/config.json'),
+    JSON.stringify({ version: '2.0', app_name: 'e2e', stages: { dev: { environment_variables: { STAGE_NAME: 'dev' }, lambda_memory_size: 256 } } }),
+  );
   writeFileSync(join(dir, 'chalicelib/greeting.ts'), "export const GREETING = 'hello';\n");
   writeFileSync(join(dir, 'app.ts'), APP);
   return dir;
@@ -65,7 +68,11 @@ test('chalice local behaves like API Gateway in front of the app, over real HTTP
     assert.is((await fetch(`${url}/private`, { headers: { Authorization: 'deny' } })).status, 403);
     const allowed = await fetch(`${url}/private`, { headers: { Authorization: 'allow' } });
     assert.equal(await allowed.json(), { authorizer: { tier: 'gold', principalId: 'p1' } });
-    const echo = await fetch(`${url}/echo`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/octet-stream' }, body: new Uint8Array([0xfe, 0xed]) });
+    const echo = await fetch(`${url}/echo`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/octet-stream' },
+      body: new Uint8Array([0xfe, 0xed]),
+    });
     assert.equal([...new Uint8Array(await echo.arrayBuffer())], [0xfe, 0xed]);
     const noRoute = await fetch(`${url}/nowhere`);
     assert.is(noRoute.status, 403);
@@ -76,7 +83,7 @@ test('chalice local behaves like API Gateway in front of the app, over real HTTP
   }
 });
 
-test('a new project\'s own test passes with its documented command (npm test)', () => {
+test("a new project's own test passes with its documented command (npm test)", () => {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-template-'));
   for (const template of ['rest-api', 's3-event', 'lambda-only']) {
     const name = `t-${template}`;

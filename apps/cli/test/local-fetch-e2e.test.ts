@@ -29,7 +29,7 @@ function project(): string {
   return dir;
 }
 
-test('chalice local sends a view\'s Fetch Response over real HTTP: status, headers, cookies, text, JSON and bytes', async () => {
+test("chalice local sends a view's Fetch Response over real HTTP: status, headers, cookies, text, JSON and bytes", async () => {
   const { url, stop } = await serve(project());
   try {
     const login = await fetch(`${url}/login`);

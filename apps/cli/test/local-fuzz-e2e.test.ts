@@ -53,7 +53,24 @@ function random(seed: number): () => number {
 
 const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__', 'isPrototypeOf'];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-const PATHS = ['/', '/items/1', '/items/%E2%9C%93', '/items/%ZZ', '/echo', '/bin', '/files/a/b/c', '/private', '/keyed', '/fail', '/nowhere', '/items', '/@connections/abc', '//', '/items/1/', '/files/%00'];
+const PATHS = [
+  '/',
+  '/items/1',
+  '/items/%E2%9C%93',
+  '/items/%ZZ',
+  '/echo',
+  '/bin',
+  '/files/a/b/c',
+  '/private',
+  '/keyed',
+  '/fail',
+  '/nowhere',
+  '/items',
+  '/@connections/abc',
+  '//',
+  '/items/1/',
+  '/files/%00',
+];
 const TYPES = ['application/json', 'text/plain', 'application/octet-stream', 'application/json; charset=utf-8', 'multipart/form-data', ''];
 
 /** One exchange to make: the bytes, and whether the server owes a response (else the client hangs up). */
@@ -65,7 +82,12 @@ interface Case {
 
 function generator(next: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const word = () => (next() < 0.3 ? pick(PROTO_NAMES) : next().toString(36).slice(2, 3 + Math.floor(next() * 8)));
+  const word = () =>
+    next() < 0.3
+      ? pick(PROTO_NAMES)
+      : next()
+          .toString(36)
+          .slice(2, 3 + Math.floor(next() * 8));
   const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(next() * 256)));
   const query = () => {
     const n = Math.floor(next() * 5);

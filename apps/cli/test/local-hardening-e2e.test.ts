@@ -69,9 +69,17 @@ test('query keys and header names named like Object.prototype members are ordina
   const res = await get('/query?constructor=1&__proto__=x&toString=2&hasOwnProperty=3');
   assert.is(res.status, 200);
   const body = (await res.json()) as { query: object; multi: object };
-  const expected = [['constructor', '1'], ['__proto__', 'x'], ['toString', '2'], ['hasOwnProperty', '3']];
+  const expected = [
+    ['constructor', '1'],
+    ['__proto__', 'x'],
+    ['toString', '2'],
+    ['hasOwnProperty', '3'],
+  ];
   assert.equal(Object.entries(body.query), expected);
-  assert.equal(Object.entries(body.multi), expected.map(([key, value]) => [key, [value]]));
+  assert.equal(
+    Object.entries(body.multi),
+    expected.map(([key, value]) => [key, [value]]),
+  );
   const plain = (await (await get('/query?a=1')).json()) as { toStringIsOwn: boolean; ctor: unknown };
   assert.is(plain.toStringIsOwn, false, 'a key the client did not send is not there');
   assert.is(plain.ctor, null);
@@ -89,13 +97,19 @@ test('broken and aborted request bodies get a 400 or are dropped, and the server
   const gzip = await rawExchange(served.url, 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: gzip\r\n\r\nhello');
   assert.is(statusOf(gzip), 400, gzip);
   // Promises more than it sends, then hangs up.
-  const short = await rawExchange(served.url, 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nhello', { then: (socket) => setTimeout(() => socket.destroy(), 50) });
+  const short = await rawExchange(served.url, 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nhello', {
+    then: (socket) => setTimeout(() => socket.destroy(), 50),
+  });
   assert.is(short, '');
-  const abortedChunked = await rawExchange(served.url, 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel', { then: (socket) => setTimeout(() => socket.destroy(), 50) });
+  const abortedChunked = await rawExchange(served.url, 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel', {
+    then: (socket) => setTimeout(() => socket.destroy(), 50),
+  });
   assert.is(abortedChunked, '');
   const management = await rawExchange(served.url, 'POST /@connections/abc HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n');
   assert.is(statusOf(management), 400, management);
-  const managementAborted = await rawExchange(served.url, 'POST /@connections/abc HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab', { then: (socket) => setTimeout(() => socket.destroy(), 50) });
+  const managementAborted = await rawExchange(served.url, 'POST /@connections/abc HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab', {
+    then: (socket) => setTimeout(() => socket.destroy(), 50),
+  });
   assert.is(managementAborted, '');
   await healthy();
   const ok = await get('/echo', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
@@ -220,7 +234,9 @@ test('process.exit() in a view is reported, not a silent disappearance', async (
 });
 
 test('sibling routes whose parameters differ in name are refused when the app loads', () => {
-  const sibling = project(`import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'sib' });\napp.route('/a/{x}', () => 1);\napp.route('/a/{y}/b', () => 2);\n`);
+  const sibling = project(
+    `import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'sib' });\napp.route('/a/{x}', () => 1);\napp.route('/a/{y}/b', () => 2);\n`,
+  );
   const result = spawnSync(process.execPath, [CLI, 'local', '--port', '0'], { cwd: sibling, encoding: 'utf8', timeout: 20_000 });
   assert.is.not(result.status, 0);
   assert.match(result.stderr, /\/a\/\{y\}\/b/);

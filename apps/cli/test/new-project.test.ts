@@ -64,13 +64,21 @@ test('.chalice/deployed/ is not git-ignored: a clone deploys to the same resourc
   assert.is(run(['new-project', 'tracked'], dir).status, 0);
   const ignored = readFileSync(join(dir, 'tracked', '.gitignore'), 'utf8').split('\n');
   assert.ok(ignored.includes('.chalice/deployments/'));
-  assert.not.ok(ignored.some((line) => line.startsWith('.chalice/deployed')), ignored.join('|'));
+  assert.not.ok(
+    ignored.some((line) => line.startsWith('.chalice/deployed')),
+    ignored.join('|'),
+  );
 });
 
 test('--profile is written into .chalice/config.json, as the original does; without it there is none', () => {
   const dir = tempDir();
   assert.is(run(['new-project', 'withprofile', '--profile', 'work'], dir).status, 0);
-  assert.equal(readJson(join(dir, 'withprofile', '.chalice/config.json')), { version: '2.0', app_name: 'withprofile', profile: 'work', stages: { dev: { api_gateway_stage: 'api' } } });
+  assert.equal(readJson(join(dir, 'withprofile', '.chalice/config.json')), {
+    version: '2.0',
+    app_name: 'withprofile',
+    profile: 'work',
+    stages: { dev: { api_gateway_stage: 'api' } },
+  });
   const packaged = run(['package', 'out'], join(dir, 'withprofile'));
   assert.is(packaged.status, 0, packaged.stderr);
   assert.not.match(packaged.stderr, /profile/, 'the config key is known');
@@ -82,7 +90,10 @@ test('a name too long or not a plain name: one line naming it, exit 2, nothing w
   const dir = tempDir();
   const long = run(['new-project', 'a'.repeat(300)], dir);
   assert.is(long.status, 2);
-  assert.is(long.stderr, `Error: Invalid project name "${'a'.repeat(20)}..." (300 characters): it becomes the app name, which must be at most 62 characters long, so that Lambda's names "<app>-<stage>" fit in 64\n`);
+  assert.is(
+    long.stderr,
+    `Error: Invalid project name "${'a'.repeat(20)}..." (300 characters): it becomes the app name, which must be at most 62 characters long, so that Lambda's names "<app>-<stage>" fit in 64\n`,
+  );
   for (const name of ['my app', '../escape', '.hidden', 'café', '_x']) {
     const bad = run(['new-project', name], dir);
     assert.is(bad.status, 2, name);

@@ -52,7 +52,11 @@ flags.before(async (context) => {
   writeFileSync(join(project, '.chalice/config.json'), JSON.stringify({ app_name: 'demo', stages: { prod: { environment_variables: { WITH_ADMIN: '1' } } } }));
   writeFileSync(
     join(project, '.chalice/deployed/dev.json'),
-    JSON.stringify({ schema_version: '2.0', backend: 'api', resources: [{ name: 'api_handler', resource_type: 'lambda_function', lambda_arn: `arn:aws:lambda:${REGION}:123456789012:function:demo-dev` }] }),
+    JSON.stringify({
+      schema_version: '2.0',
+      backend: 'api',
+      resources: [{ name: 'api_handler', resource_type: 'lambda_function', lambda_arn: `arn:aws:lambda:${REGION}:123456789012:function:demo-dev` }],
+    }),
   );
   writeFileSync(
     join(project, 'app.ts'),

@@ -10,8 +10,7 @@ import { CLI } from './helpers/cli.ts';
 // the flag, file or key at fault, and exit status 2, never a stack or an "Internal error".
 
 // `chalice local` on a project it accepts would serve until stopped: the timeout ends that case.
-const run = (args: string[], cwd = tmpdir()) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+const run = (args: string[], cwd = tmpdir()) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
 
 const APP = "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'errs' });\napp.route('/', () => ({ ok: true }));\n";
 
@@ -48,8 +47,14 @@ test('a --project-dir that does not exist is named', () => {
 
 test('--host that cannot be bound: an address not on this machine, a name that does not resolve', () => {
   const dir = project('{"app_name": "errs"}');
-  expectUserError(run(['local', '--port', '0', '--host', '10.255.255.1'], dir), 'Error: Cannot listen on 10.255.255.1: no network interface of this machine has that address (--host)');
-  expectUserError(run(['local', '--port', '0', '--host', 'no-such-host.invalid'], dir), 'Error: Cannot listen on no-such-host.invalid: the name does not resolve to an address (--host)');
+  expectUserError(
+    run(['local', '--port', '0', '--host', '10.255.255.1'], dir),
+    'Error: Cannot listen on 10.255.255.1: no network interface of this machine has that address (--host)',
+  );
+  expectUserError(
+    run(['local', '--port', '0', '--host', 'no-such-host.invalid'], dir),
+    'Error: Cannot listen on no-such-host.invalid: the name does not resolve to an address (--host)',
+  );
 });
 
 test('a __proto__ key in config.json is refused, naming the file and the key', () => {
@@ -66,26 +71,32 @@ test('api_gateway_stage with characters API Gateway refuses: the key, the file, 
     'Error: .chalice/config.json: stages.dev.api_gateway_stage must be 1 to 128 letters, digits, "-" or "_" (API Gateway\'s rule for stage names), got "my stage!"',
   );
   const flag = project('{"app_name": "errs"}');
-  expectUserError(run(['deploy', '--api-gateway-stage', 'a/b', '--dry-run'], flag), /^Error: --api-gateway-stage must be 1 to 128 letters, digits, "-" or "_" \(API Gateway's rule for stage names\), got "a\/b"\n$/);
+  expectUserError(
+    run(['deploy', '--api-gateway-stage', 'a/b', '--dry-run'], flag),
+    /^Error: --api-gateway-stage must be 1 to 128 letters, digits, "-" or "_" \(API Gateway's rule for stage names\), got "a\/b"\n$/,
+  );
 });
 
 test('an absolute iam_policy_file names the key and the file', () => {
   const dir = project('{"app_name": "errs", "stages": {"dev": {"iam_policy_file": "/etc/policy.json"}}}');
-  expectUserError(
-    run(['local', '--port', '0'], dir),
-    'Error: .chalice/config.json: stages.dev.iam_policy_file must be a file name relative to .chalice/, got "/etc/policy.json"',
-  );
+  expectUserError(run(['local', '--port', '0'], dir), 'Error: .chalice/config.json: stages.dev.iam_policy_file must be a file name relative to .chalice/, got "/etc/policy.json"');
 });
 
 test('a 300-character project name is refused before anything is written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-errors-'));
-  expectUserError(run(['new-project', 'a'.repeat(300)], dir), /^Error: Invalid project name "a{20}\.\.\." \(300 characters\): it becomes the app name, which must be at most 62 characters long/);
+  expectUserError(
+    run(['new-project', 'a'.repeat(300)], dir),
+    /^Error: Invalid project name "a{20}\.\.\." \(300 characters\): it becomes the app name, which must be at most 62 characters long/,
+  );
 });
 
 test('bad SQS, S3 and SNS options in the app: one line naming the handler and the option', () => {
   const cases: Array<[string, RegExp]> = [
     ["app.onSqsMessage({ queue: 'jobs', batchSize: 20 }, function drain() {});", /^Error: onSqsMessage handler "drain": batchSize must be an integer from 1 to 10, got 20\n$/],
-    ["app.onSqsMessage({ queue: 'https://sqs.us-east-1.amazonaws.com/1/jobs' }, function drain() {});", /^Error: onSqsMessage handler "drain": the 'queue' parameter must be the name of the queue/],
+    [
+      "app.onSqsMessage({ queue: 'https://sqs.us-east-1.amazonaws.com/1/jobs' }, function drain() {});",
+      /^Error: onSqsMessage handler "drain": the 'queue' parameter must be the name of the queue/,
+    ],
     ["app.onS3Event({ bucket: 'b', events: ['ObjectCreated:*'] }, function resize() {});", /^Error: onS3Event handler "resize": events must be a non-empty list of S3 event types/],
     ["app.onSnsMessage({ topic: '' }, function notify() {});", /^Error: onSnsMessage handler "notify": topic must be a topic name or ARN\n$/],
   ];

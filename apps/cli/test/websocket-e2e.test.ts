@@ -106,7 +106,7 @@ test('the chat example: rooms over real websockets, disconnects seen, a departed
   }
 });
 
-test('websockets without opting into WEBSOCKETS: chalice local fails with the seed\'s message', () => {
+test("websockets without opting into WEBSOCKETS: chalice local fails with the seed's message", () => {
   const dir = copyExample('websocket-echo');
   const source = readFileSync(join(dir, 'app.ts'), 'utf8');
   writeFileSync(join(dir, 'app.ts'), source.replace("app.experimentalFeatureFlags.add('WEBSOCKETS');\n", ''));

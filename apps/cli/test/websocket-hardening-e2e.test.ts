@@ -133,7 +133,10 @@ test('a client that floods without reading its replies stops being read; it gets
   client.ws.resume();
   for (const end = Date.now() + 60_000; client.received.length < COUNT && Date.now() < end; ) await sleep(50);
   assert.is(client.received.length, COUNT);
-  assert.ok(client.received.every((text, i) => text === message(i)), 'every reply, in order');
+  assert.ok(
+    client.received.every((text, i) => text === message(i)),
+    'every reply, in order',
+  );
   client.ws.close();
 });
 

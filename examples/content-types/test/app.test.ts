@@ -3,8 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { app } from '../app.ts';
 
-const post = (contentType: string, body: string) =>
-  app.handler(restEvent({ resource: '/', method: 'POST', headers: { 'Content-Type': contentType }, body }), lambdaContext());
+const post = (contentType: string, body: string) => app.handler(restEvent({ resource: '/', method: 'POST', headers: { 'Content-Type': contentType }, body }), lambdaContext());
 
 test('a form body is parsed from rawBody', async () => {
   const result = await post('application/x-www-form-urlencoded; charset=utf-8', 'states=WA&states=CA');

@@ -3,8 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { app } from '../app.ts';
 
-const call = (resource: string, method: string, headers: Record<string, string> = {}) =>
-  app.handler(restEvent({ resource, method, headers }), lambdaContext());
+const call = (resource: string, method: string, headers: Record<string, string> = {}) => app.handler(restEvent({ resource, method, headers }), lambdaContext());
 
 test('cors: true adds Allow-Origin *, and OPTIONS gets the preflight answer', async () => {
   assert.is((await call('/supports-cors', 'PUT')).headers['Access-Control-Allow-Origin'], '*');

@@ -19,7 +19,7 @@ test('binary echo: bytes in, the same bytes out, base64 on the wire', async () =
   assert.equal([...Buffer.from(result.body, 'base64')], [0xfe, 0xed]);
 });
 
-test('binary echo without an Accept header is the seed\'s 400', async () => {
+test("binary echo without an Accept header is the seed's 400", async () => {
   const event = recordedEvent('rest-post-binary');
   delete event.headers.Accept;
   const result = await app.handler(event, lambdaContext());

@@ -39,7 +39,7 @@ test('BadRequestError names the valid choices', async () => {
   assert.equal(JSON.parse((await call('/cities/{city}', { city: 'seattle' })).body), { state: 'WA' });
 });
 
-test('the seed\'s /badrequest view', async () => {
+test("the seed's /badrequest view", async () => {
   const result = await call('/badrequest');
   assert.is(result.statusCode, 400);
   assert.equal(JSON.parse(result.body), { Code: 'BadRequestError', Message: 'This is a bad request' });

@@ -3,8 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { app } from '../app.ts';
 
-const get = async (resource: string, pathParameters: Record<string, string> | null = null) =>
-  await app.handler(restEvent({ resource, pathParameters }), lambdaContext());
+const get = async (resource: string, pathParameters: Record<string, string> | null = null) => await app.handler(restEvent({ resource, pathParameters }), lambdaContext());
 
 test('GET / says hello', async () => {
   const result = await get('/');

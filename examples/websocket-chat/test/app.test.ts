@@ -31,7 +31,7 @@ test('the first message is the nickname; /help lists the commands', async () => 
   await john.close();
 });
 
-test('the seed\'s two-client session: join, talk, rename, leave, list', async () => {
+test("the seed's two-client session: join, talk, rename, leave, list", async () => {
   const john = await login('John');
   assert.is(await say(john, '/join chalice'), 'Joined chat room "chalice"');
   const jenny = await login('Jenny');

@@ -42,7 +42,10 @@ test('a client that leaves before its echo is no error', async () => {
 
 test('only a message handler, opted into WEBSOCKETS', () => {
   assert.equal(missingFeatureFlags(app), []);
-  assert.equal(describeApp(app).functions.map((f) => f.name), ['websocket_message']);
+  assert.equal(
+    describeApp(app).functions.map((f) => f.name),
+    ['websocket_message'],
+  );
 });
 
 test.run();

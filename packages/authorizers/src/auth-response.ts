@@ -110,7 +110,10 @@ export class AuthResponse {
 // and since 1.21.2 the root is `GET/`: API Gateway no longer sends `GET//`, which 1.15.1 mirrored.
 function methodArn(incoming: string, path: string, method: string): string {
   const prefix = incoming.split(':', 5).join(':');
-  const parts = incoming.slice(prefix.length + 1).split('/').slice(0, 2);
+  const parts = incoming
+    .slice(prefix.length + 1)
+    .split('/')
+    .slice(0, 2);
   parts.push(method, path.slice(1));
   return `${prefix}:${parts.join('/')}${path === '*' ? '*' : ''}`;
 }

@@ -7,8 +7,7 @@ import { AuthRequest, AuthResponse, AuthRoute } from '../src/index.ts';
 const request = AuthRequest.fromEvent(recordedEvent('authorizer-token'));
 const BASE = 'arn:aws:execute-api:us-west-2:123456789012:abc123/api';
 
-const resources = (routes: Array<string | AuthRoute>, req = request) =>
-  new AuthResponse({ routes, principalId: 'user' }).toDict(req).policyDocument.Statement[0]!.Resource;
+const resources = (routes: Array<string | AuthRoute>, req = request) => new AuthResponse({ routes, principalId: 'user' }).toDict(req).policyDocument.Statement[0]!.Resource;
 
 test('the full result: principal, one Allow statement, context', () => {
   const result = new AuthResponse({ routes: ['/users/bob'], principalId: 'bob' }).toDict(request);
@@ -38,11 +37,7 @@ test("'*' allows every path and method", () => {
 });
 
 test('an AuthRoute gives one ARN per method, in order', () => {
-  assert.equal(resources([new AuthRoute('/a', ['GET']), new AuthRoute('/a/b', ['GET', 'POST'])]), [
-    `${BASE}/GET/a`,
-    `${BASE}/GET/a/b`,
-    `${BASE}/POST/a/b`,
-  ]);
+  assert.equal(resources([new AuthRoute('/a', ['GET']), new AuthRoute('/a/b', ['GET', 'POST'])]), [`${BASE}/GET/a`, `${BASE}/GET/a/b`, `${BASE}/POST/a/b`]);
 });
 
 test('strings and AuthRoutes mix', () => {
@@ -64,10 +59,7 @@ test('only the API id and stage of the incoming ARN are kept', () => {
 
 test("a ':' in the requested path does not confuse the ARN parsing (Chalice >= 1.24.2)", () => {
   const colon = new AuthRequest('TOKEN', 't', 'arn:aws:execute-api:us-west-2:123:abc/dev/GET/items/a:b');
-  assert.equal(resources(['/items/*', '*'], colon), [
-    'arn:aws:execute-api:us-west-2:123:abc/dev/*/items/*',
-    'arn:aws:execute-api:us-west-2:123:abc/dev/*/*',
-  ]);
+  assert.equal(resources(['/items/*', '*'], colon), ['arn:aws:execute-api:us-west-2:123:abc/dev/*/items/*', 'arn:aws:execute-api:us-west-2:123:abc/dev/*/*']);
 });
 
 test('context values become strings', () => {
@@ -92,7 +84,10 @@ test('the response keeps what it was given', () => {
 });
 
 test('routes must be an array', () => {
-  assert.throws(() => new AuthResponse({ routes: '/' as never, principalId: 'p' }), (e: Error) => e instanceof TypeError && /routes must be an array/.test(e.message));
+  assert.throws(
+    () => new AuthResponse({ routes: '/' as never, principalId: 'p' }),
+    (e: Error) => e instanceof TypeError && /routes must be an array/.test(e.message),
+  );
 });
 
 test.run();

@@ -1,13 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  authorizerModel,
-  BuiltinAuthorizer,
-  CognitoUserPoolAuthorizer,
-  CustomAuthorizer,
-  IAMAuthorizer,
-  type Authorizer,
-} from '../src/index.ts';
+import { authorizerModel, BuiltinAuthorizer, CognitoUserPoolAuthorizer, CustomAuthorizer, IAMAuthorizer, type Authorizer } from '../src/index.ts';
 
 const POOL = 'arn:aws:cognito-idp:us-west-2:123456789012:userpool/us-west-2_abc';
 const URI = 'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123456789012:function:Auth/invocations';

@@ -29,7 +29,10 @@ test('wrong-shaped events throw UnexpectedEventError', () => {
     recordedEvent('rest-get'),
   ];
   for (const e of bad) {
-    assert.throws(() => AuthRequest.fromEvent(e), (err: UnexpectedEventError) => err instanceof UnexpectedEventError && err.code === 'UNEXPECTED_EVENT' && /TOKEN authorizer/.test(err.expected));
+    assert.throws(
+      () => AuthRequest.fromEvent(e),
+      (err: UnexpectedEventError) => err instanceof UnexpectedEventError && err.code === 'UNEXPECTED_EVENT' && /TOKEN authorizer/.test(err.expected),
+    );
   }
 });
 
@@ -86,7 +89,14 @@ test('null and undefined pass through', async () => {
 });
 
 test('errors thrown by the function propagate', async () => {
-  for (const fn of [() => { throw new Error('later'); }, async () => { throw new Error('later'); }]) {
+  for (const fn of [
+    () => {
+      throw new Error('later');
+    },
+    async () => {
+      throw new Error('later');
+    },
+  ]) {
     try {
       await builtinAuthorizerHandler(fn)(event(), lambdaContext());
       assert.unreachable('should have rejected');
@@ -95,7 +105,9 @@ test('errors thrown by the function propagate', async () => {
     }
   }
   try {
-    await builtinAuthorizerHandler(async () => { throw new Error('later'); })(event(), lambdaContext());
+    await builtinAuthorizerHandler(async () => {
+      throw new Error('later');
+    })(event(), lambdaContext());
     assert.unreachable('should have rejected');
   } catch (err) {
     assert.match((err as Error).message, 'later');
@@ -104,7 +116,10 @@ test('errors thrown by the function propagate', async () => {
 
 test('the function gets an AuthRequest built from the event', () => {
   const seen: AuthRequest[] = [];
-  builtinAuthorizerHandler((req) => { seen.push(req); return null; })(event(), lambdaContext());
+  builtinAuthorizerHandler((req) => {
+    seen.push(req);
+    return null;
+  })(event(), lambdaContext());
   assert.is(seen.length, 1);
   assert.instance(seen[0], AuthRequest);
   assert.is(seen[0]!.token, 'allow');

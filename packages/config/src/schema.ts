@@ -11,8 +11,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const string: Check = (v) => (typeof v === 'string' && v !== '' ? null : 'must be a non-empty string');
 const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
 const stringList: Check = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? null : 'must be a list of strings');
-const stringMap: Check = (v) =>
-  isObject(v) && Object.values(v).every((s) => typeof s === 'string') ? null : 'must be an object whose values are all strings';
+const stringMap: Check = (v) => (isObject(v) && Object.values(v).every((s) => typeof s === 'string') ? null : 'must be an object whose values are all strings');
 const integer =
   (min: number, max: number): Check =>
   (v) =>

@@ -22,7 +22,11 @@ function bundle(projectDir: string, env: Record<string, string> = {}): string {
     import { buildApp } from ${JSON.stringify(DIST)};
     const [output] = await buildApp({ projectDir: ${JSON.stringify(projectDir)}, mode: 'bundled', fallbackFrom: ${JSON.stringify(DIST)} }, { entryPoints: ['app.ts'] });
     process.stdout.write(output.text);`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   assert.is(result.status, 0, result.stderr);
   return result.stdout;
 }

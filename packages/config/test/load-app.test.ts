@@ -41,7 +41,11 @@ test('loads a TypeScript app with chalicelib imports, without the project instal
   assert.is(app.appName, 'multifile');
   const result = await app.handler(restEvent({ resource: '/' }), lambdaContext());
   assert.equal(JSON.parse(result.body), { hello: 'world' });
-  assert.equal(describeApp(app).functions.map((f) => f.name), ['named_by_function'], 'function names survive bundling');
+  assert.equal(
+    describeApp(app).functions.map((f) => f.name),
+    ['named_by_function'],
+    'function names survive bundling',
+  );
 });
 
 test('each load is fresh, so edits are picked up', async () => {
@@ -53,7 +57,7 @@ test('each load is fresh, so edits are picked up', async () => {
   assert.equal(JSON.parse((await second.app.handler(restEvent({ resource: '/' }), lambdaContext())).body), { hello: 'two' });
 });
 
-test('the app shares the tooling\'s copy of the runtime', async () => {
+test("the app shares the tooling's copy of the runtime", async () => {
   const { Chalice } = await import('@chalice/router');
   const { app } = await loadApp({ projectDir: project({ 'app.ts': APP, 'chalicelib/message.ts': "export const MESSAGE = 'x';\n" }) });
   assert.instance(app, Chalice);
@@ -69,7 +73,7 @@ test('an error thrown while the app loads is reported with its message and where
   assert.match(await failure(dir), /^app\.ts:3:5: DefinitionError: Route "\/users\/".*trailing slash.* \(thrown while app\.ts was loading\)$/);
 });
 
-test('anything thrown at import is one line; the error keeps the app\'s stack for --debug', async () => {
+test("anything thrown at import is one line; the error keeps the app's stack for --debug", async () => {
   const nothing = project({ 'app.ts': 'throw Object.create(null);\n' });
   assert.is(await failure(nothing), 'app.ts failed while loading: [object Object]');
   const dir = project({ 'app.ts': "const x = 1;\nthrow new RangeError('too far');\n" });
@@ -95,7 +99,8 @@ test('bundles are private to the process and replaced by the next load', async (
 
 test('the app finds its files and environment as deployed: import.meta points into the project', async () => {
   const dir = project({
-    'app.ts': "import { Chalice } from '@chalice/router';\nimport { HERE } from './chalicelib/here.js';\nexport const app = new Chalice({ appName: 'x' });\nexport const where = { HERE, url: import.meta.url, dirname: import.meta.dirname, filename: import.meta.filename };\n",
+    'app.ts':
+      "import { Chalice } from '@chalice/router';\nimport { HERE } from './chalicelib/here.js';\nexport const app = new Chalice({ appName: 'x' });\nexport const where = { HERE, url: import.meta.url, dirname: import.meta.dirname, filename: import.meta.filename };\n",
     'chalicelib/here.ts': "import { dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nexport const HERE = dirname(fileURLToPath(import.meta.url));\n",
   });
   const { bundle } = await loadApp({ projectDir: dir });
@@ -110,14 +115,15 @@ test('no app module, or no exported app, is a clear error', async () => {
 
 test('@aws-sdk imports the project does not install stay external', async () => {
   const dir = project({
-    'app.ts': "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'sdk' });\napp.route('/', async () => { const { S3Client } = await import('@aws-sdk/client-s3'); return { ok: typeof S3Client }; });\n",
+    'app.ts':
+      "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'sdk' });\napp.route('/', async () => { const { S3Client } = await import('@aws-sdk/client-s3'); return { ok: typeof S3Client }; });\n",
   });
   const { bundle } = await loadApp({ projectDir: dir });
   const { readFileSync } = await import('node:fs');
   assert.match(readFileSync(bundle, 'utf8'), /import\("@aws-sdk\/client-s3"\)/);
 });
 
-test('the project\'s own @chalice/router is used when it installs one', async () => {
+test("the project's own @chalice/router is used when it installs one", async () => {
   const dir = project({ 'app.ts': APP, 'chalicelib/message.ts': "export const MESSAGE = 'own';\n" });
   mkdirSync(join(dir, 'node_modules/@chalice'), { recursive: true });
   symlinkSync(dirname(dirname(require_resolve('@chalice/router'))), join(dir, 'node_modules/@chalice/router'));

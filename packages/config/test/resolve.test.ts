@@ -72,7 +72,14 @@ test('seed per-lambda example: per-function settings, merged env vars, an extern
   });
   const foo = functionConfig(config, 'dev', 'foo');
   assert.equal(foo.environmentVariables, { OWNER: 'dev-team' });
-  assert.equal([foo.subnetIds, foo.securityGroupIds, foo.layers], [['sn-1', 'sn-2'], ['sg-10', 'sg-11'], ['layer-arn-1', 'layer-arn-2']]);
+  assert.equal(
+    [foo.subnetIds, foo.securityGroupIds, foo.layers],
+    [
+      ['sn-1', 'sn-2'],
+      ['sg-10', 'sg-11'],
+      ['layer-arn-1', 'layer-arn-2'],
+    ],
+  );
   assert.is(foo.manageIamRole, true);
   const bar = functionConfig(config, 'dev', 'bar');
   assert.equal(bar.environmentVariables, { OWNER: 'dev-team', TABLE_NAME: 'mytable' });
@@ -102,7 +109,10 @@ test('precedence: function in stage > stage > function at top level > top level'
 
 test('manage_iam_role false needs an iam_role_arn', () => {
   const config = load({ app_name: 'app', stages: { prod: { manage_iam_role: false } } });
-  assert.throws(() => functionConfig(config, 'prod', 'api_handler'), (e: Error) => e instanceof ConfigError && /iam_role_arn is required for function "api_handler" in stage "prod"/.test(e.message));
+  assert.throws(
+    () => functionConfig(config, 'prod', 'api_handler'),
+    (e: Error) => e instanceof ConfigError && /iam_role_arn is required for function "api_handler" in stage "prod"/.test(e.message),
+  );
   assert.is(functionConfig(config, 'dev', 'api_handler').manageIamRole, true);
 });
 

@@ -167,7 +167,10 @@ export function getUrl(options: { projectDir: string; stage?: string }): string 
   ];
   if (!urls.length) {
     const flag = stage === DEFAULT_STAGE ? '' : ` --stage ${stage}`;
-    throw new DeployError('NOT_DEPLOYED', `Stage "${stage}" has no deployed REST or websocket API (${statePath(projectDir, stage)} records none): run \`chalice deploy${flag}\` first`);
+    throw new DeployError(
+      'NOT_DEPLOYED',
+      `Stage "${stage}" has no deployed REST or websocket API (${statePath(projectDir, stage)} records none): run \`chalice deploy${flag}\` first`,
+    );
   }
   return urls.join('\n');
 }
@@ -234,5 +237,3 @@ async function confirmPolicy(planned: Plan, options: DeployOptions): Promise<voi
   if (!options.confirm) throw new DeployError('POLICY_NOT_CONFIRMED', `The IAM policy changes; rerun with --yes to accept:\n\n${text}`);
   if (!(await options.confirm(text))) throw new DeployError('POLICY_NOT_CONFIRMED', 'The IAM policy change was not accepted: nothing was deployed');
 }
-
-

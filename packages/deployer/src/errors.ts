@@ -18,4 +18,3 @@ export class DeployError extends Error {
     super(message, options);
   }
 }
-

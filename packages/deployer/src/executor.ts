@@ -1,6 +1,18 @@
 import { assertNever } from './assert-never.ts';
 import type { AwsFacade, FunctionSpec } from './aws/facade.ts';
-import { awsTarget, bucketArn, executeApiArn, functionNameOf, lambdaIntegrationUri, permissionId, PRINCIPAL, restApiUrl, ruleArn, websocketApiUrl, type AwsTarget } from './aws-names.ts';
+import {
+  awsTarget,
+  bucketArn,
+  executeApiArn,
+  functionNameOf,
+  lambdaIntegrationUri,
+  permissionId,
+  PRINCIPAL,
+  restApiUrl,
+  ruleArn,
+  websocketApiUrl,
+  type AwsTarget,
+} from './aws-names.ts';
 import { DeployError } from './errors.ts';
 import type { RecordedRestApiDigest } from './plan-rest-api.ts';
 import type { Instruction, InstructionOfKind, Plan, PlannedFunction } from './plan-types.ts';
@@ -50,7 +62,11 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
       await run.step(step);
     } catch (error) {
       const what = `step ${index + 1} of ${plan.instructions.length} (${step.kind})`;
-      throw new DeployError('DEPLOY_FAILED', `${what} failed: ${(error as Error).message}. What was made so far is recorded: run the command again to finish, or \`chalice delete\` to remove it.`, { cause: error });
+      throw new DeployError(
+        'DEPLOY_FAILED',
+        `${what} failed: ${(error as Error).message}. What was made so far is recorded: run the command again to finish, or \`chalice delete\` to remove it.`,
+        { cause: error },
+      );
     }
   }
   return run.state;
@@ -140,7 +156,14 @@ class Run {
       case 'subscribeSns': {
         const lambdaArn = this.lambdaArn(step.function);
         const { subscriptionArn } = await aws.subscribe(step.topicArn, lambdaArn);
-        return this.record({ name: step.resourceName, resource_type: 'sns_event', topic: step.topic, topic_arn: step.topicArn, subscription_arn: subscriptionArn, lambda_arn: lambdaArn });
+        return this.record({
+          name: step.resourceName,
+          resource_type: 'sns_event',
+          topic: step.topic,
+          topic_arn: step.topicArn,
+          subscription_arn: subscriptionArn,
+          lambda_arn: lambdaArn,
+        });
       }
       case 'createEventSourceMapping': {
         const { uuid } = await aws.createEventSourceMapping(step.functionName, step.queueArn, step.batchSize);

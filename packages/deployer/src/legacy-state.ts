@@ -32,11 +32,13 @@ export function legacyResources(projectDir: string, stage: string): RecordedReso
   if (!deployed || typeof deployed !== 'object') return null;
   // The API handler is named `<app>-<stage>`: the prefix of every other function.
   const prefix = `${deployed.api_handler_name ?? ''}-`;
-  const functions = Object.entries(deployed.lambda_functions ?? {}).map(([name, value]): RecordedResource => ({
-    name: name.startsWith(prefix) ? name.slice(prefix.length) : name,
-    resource_type: 'lambda_function',
-    lambda_arn: typeof value === 'string' ? value : value.arn,
-  }));
+  const functions = Object.entries(deployed.lambda_functions ?? {}).map(
+    ([name, value]): RecordedResource => ({
+      name: name.startsWith(prefix) ? name.slice(prefix.length) : name,
+      resource_type: 'lambda_function',
+      lambda_arn: typeof value === 'string' ? value : value.arn,
+    }),
+  );
   const api: RecordedResource[] = [];
   if (deployed.api_handler_arn) api.push({ name: 'api_handler', resource_type: 'lambda_function', lambda_arn: deployed.api_handler_arn });
   if (deployed.rest_api_id) {

@@ -40,7 +40,8 @@ export function parseSince(since: string, now: number): number {
   const relative = /^(\d+)([smhdw])$/.exec(since.trim());
   if (relative) return now - Number(relative[1]) * UNITS[relative[2]!]!;
   const absolute = Date.parse(since);
-  if (Number.isNaN(absolute)) throw new DeployError('INVALID_OPTION', `--since must be a duration such as 30s, 10m, 2h, 1d or 1w, or an ISO date such as 2026-01-31T12:00:00Z; got "${since}"`);
+  if (Number.isNaN(absolute))
+    throw new DeployError('INVALID_OPTION', `--since must be a duration such as 30s, 10m, 2h, 1d or 1w, or an ISO date such as 2026-01-31T12:00:00Z; got "${since}"`);
   return absolute;
 }
 

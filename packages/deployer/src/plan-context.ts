@@ -52,11 +52,7 @@ export class PlanContext {
    * type or for another AWS resource (a renamed app, a handler moved to another bucket, topic
    * or queue) is deleted first, then the resource is planned as new.
    */
-  current<T extends RecordedResourceType>(
-    name: string,
-    type: T,
-    same: (recorded: RecordedOfType<T>) => boolean,
-  ): { recorded: RecordedOfType<T> | null; replaced: Instruction[] } {
+  current<T extends RecordedResourceType>(name: string, type: T, same: (recorded: RecordedOfType<T>) => boolean): { recorded: RecordedOfType<T> | null; replaced: Instruction[] } {
     const recorded = getRecorded(this.state, name);
     if (!recorded) return { recorded: null, replaced: [] };
     const typed = getRecorded(this.state, name, type);

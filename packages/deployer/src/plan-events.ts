@@ -1,10 +1,4 @@
-import type {
-  CloudWatchEventResource,
-  S3BucketNotificationResource,
-  ScheduledEventResource,
-  SnsSubscriptionResource,
-  SqsEventSourceResource,
-} from '@chalice/packager';
+import type { CloudWatchEventResource, S3BucketNotificationResource, ScheduledEventResource, SnsSubscriptionResource, SqsEventSourceResource } from '@chalice/packager';
 import type { RemoteRule, RuleSpec } from './aws/facade.ts';
 import { bucketArn, PRINCIPAL, ruleArn, sameJson, topicArn } from './aws-names.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -71,7 +65,10 @@ export async function planSnsSubscription(ctx: PlanContext, resource: SnsSubscri
   const mine = (await ctx.aws.listSubscriptions(arn)).filter((s) => s.protocol === 'lambda' && s.endpoint === lambdaArn);
   const found = mine.find((s) => s.subscriptionArn === recorded?.subscription_arn) ?? mine[0];
   if (found) {
-    return [...steps, ...ctx.recordIfChanged({ name: resourceName, resource_type: 'sns_event', topic, topic_arn: arn, subscription_arn: found.subscriptionArn, lambda_arn: lambdaArn })];
+    return [
+      ...steps,
+      ...ctx.recordIfChanged({ name: resourceName, resource_type: 'sns_event', topic, topic_arn: arn, subscription_arn: found.subscriptionArn, lambda_arn: lambdaArn }),
+    ];
   }
   const message = `Subscribing ${ctx.fn(lambdaFunction).functionName} to SNS topic ${topic}`;
   return [...steps, { kind: 'subscribeSns', message, resourceName, topic, topicArn: arn, function: lambdaFunction }];

@@ -36,7 +36,8 @@ export async function planRole(ctx: PlanContext, role: ManagedIamRoleResource): 
   const message = `Updating policy for IAM role: ${roleName}`;
   const changed = !previous || !sameJson(previous, document);
   if (changed) steps.push({ ...put, message, previous });
-  if (websocket && !websocket.apiId) ctx.afterWebsocketApi.set(resourceName, { ...put, message: changed ? null : message, previous: changed ? document : previous, websocketApi: websocket.resourceName });
+  if (websocket && !websocket.apiId)
+    ctx.afterWebsocketApi.set(resourceName, { ...put, message: changed ? null : message, previous: changed ? document : previous, websocketApi: websocket.resourceName });
   return [...steps, ...ctx.recordIfChanged({ name: resourceName, resource_type: 'iam_role', role_name: roleName, role_arn: remote.roleArn })];
 }
 

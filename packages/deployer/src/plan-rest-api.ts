@@ -36,17 +36,34 @@ export async function planRestApi(ctx: PlanContext, api: RestApiResource): Promi
   const { recorded } = ctx.current(resourceName, 'rest_api', () => true);
   const functions = [api.lambdaFunction, ...api.authorizers];
   const put: Instruction = { kind: 'putRestApi', message: null, resourceName, restApi: api };
-  const permission = (name: string): Instruction => ({ kind: 'addRestApiPermission', message: null, restApi: resourceName, function: name, functionName: ctx.fn(name).functionName });
+  const permission = (name: string): Instruction => ({
+    kind: 'addRestApiPermission',
+    message: null,
+    restApi: resourceName,
+    function: name,
+    functionName: ctx.fn(name).functionName,
+  });
   const tags = { [CHALICE_TAG]: ctx.fn(api.lambdaFunction).tags[CHALICE_TAG]! };
 
   const remote = recorded ? await ctx.aws.getRestApi(recorded.rest_api_id) : null;
   const existing = recorded && remote ? { remote, digest: (recorded as RecordedRestApiDigest).openapi_sha256, steps: [] } : await adopted(ctx, api, tags);
   if (!existing) {
-    const create: Instruction = { kind: 'createRestApi', message: 'Creating Rest API', resourceName, name: api.name, endpointType: api.endpointType, apiGatewayStage: api.apiGatewayStage, tags };
+    const create: Instruction = {
+      kind: 'createRestApi',
+      message: 'Creating Rest API',
+      resourceName,
+      name: api.name,
+      endpointType: api.endpointType,
+      apiGatewayStage: api.apiGatewayStage,
+      tags,
+    };
     return [create, put, ...functions.map(permission)];
   }
   const restApiId = existing.remote.restApiId;
-  const digest = openApiDigest(restApiDocument(api, ctx.target, (name) => ctx.functionArn(name)), api.apiGatewayStage);
+  const digest = openApiDigest(
+    restApiDocument(api, ctx.target, (name) => ctx.functionArn(name)),
+    api.apiGatewayStage,
+  );
   const settings = restApiSettings(api);
   const changes = restApiSettingsChanges(existing.remote, settings);
   const what = changes.map((change) => change.what);
@@ -64,7 +81,12 @@ async function adopted(ctx: PlanContext, api: RestApiResource, tags: Record<stri
   const found = adoptableRestApi(await ctx.aws.findRestApis(api.name), ctx.graph.stage, statePath('.', ctx.graph.stage));
   if (!found) return null;
   const { restApiId } = found.api;
-  const resource: RecordedResource = { name: api.resourceName, resource_type: 'rest_api', rest_api_id: restApiId, rest_api_url: restApiUrl(ctx.target, restApiId, api.apiGatewayStage) };
+  const resource: RecordedResource = {
+    name: api.resourceName,
+    resource_type: 'rest_api',
+    rest_api_id: restApiId,
+    rest_api_url: restApiUrl(ctx.target, restApiId, api.apiGatewayStage),
+  };
   const tag: Instruction[] = found.tagged ? [] : [{ kind: 'tagRestApi', message: null, restApiId, tags }];
   const steps: Instruction[] = [...tag, { kind: 'record', message: `Adopting existing Rest API: ${restApiId} (named ${api.name})`, resource }];
   return { remote: found.api, digest: undefined, steps };

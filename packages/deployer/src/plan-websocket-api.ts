@@ -71,8 +71,21 @@ export async function planWebsocketApi(ctx: PlanContext, api: WebsocketApiResour
   const functions = [...new Set(Object.values(routes))];
   const uri = (fn: string) => lambdaIntegrationUri(ctx.target, ctx.functionArn(fn));
   const integration = (fn: string): Instruction => ({ kind: 'createWebsocketIntegration', message: null, websocketApi: resourceName, function: fn });
-  const route = (routeKey: string, routeId: string | null): Instruction => ({ kind: 'putWebsocketRoute', message: null, websocketApi: resourceName, routeKey, routeId, function: routes[routeKey]! });
-  const permission = (fn: string): Instruction => ({ kind: 'addWebsocketApiPermission', message: null, websocketApi: resourceName, function: fn, functionName: ctx.fn(fn).functionName });
+  const route = (routeKey: string, routeId: string | null): Instruction => ({
+    kind: 'putWebsocketRoute',
+    message: null,
+    websocketApi: resourceName,
+    routeKey,
+    routeId,
+    function: routes[routeKey]!,
+  });
+  const permission = (fn: string): Instruction => ({
+    kind: 'addWebsocketApiPermission',
+    message: null,
+    websocketApi: resourceName,
+    function: fn,
+    functionName: ctx.fn(fn).functionName,
+  });
   const deploy: Instruction = { kind: 'deployWebsocketApi', message: null, resourceName, apiGatewayStage, routes };
 
   const apiId = ctx.websocketApi?.apiId;
@@ -85,7 +98,13 @@ export async function planWebsocketApi(ctx: PlanContext, api: WebsocketApiResour
   const record: Instruction[] =
     recorded?.websocket_api_id === apiId
       ? []
-      : [{ kind: 'record', message: null, resource: { name: resourceName, resource_type: 'websocket_api', websocket_api_id: apiId, websocket_api_url: websocketApiUrl(ctx.target, apiId, apiGatewayStage) } }];
+      : [
+          {
+            kind: 'record',
+            message: null,
+            resource: { name: resourceName, resource_type: 'websocket_api', websocket_api_id: apiId, websocket_api_url: websocketApiUrl(ctx.target, apiId, apiGatewayStage) },
+          },
+        ];
 
   const [integrations, remoteRoutes] = await Promise.all([ctx.aws.listWebsocketIntegrations(apiId), ctx.aws.listWebsocketRoutes(apiId)]);
   // Per function, the integration to keep: one with its URI, preferably one its routes target already.
@@ -103,7 +122,8 @@ export async function planWebsocketApi(ctx: PlanContext, api: WebsocketApiResour
   }
   // Routes go before integrations: API Gateway refuses to delete an integration a route targets.
   for (const remote of remoteRoutes) {
-    if (routes[remote.routeKey] === undefined) changes.push({ kind: 'deleteWebsocketRoute', message: null, websocketApi: resourceName, routeKey: remote.routeKey, routeId: remote.routeId });
+    if (routes[remote.routeKey] === undefined)
+      changes.push({ kind: 'deleteWebsocketRoute', message: null, websocketApi: resourceName, routeKey: remote.routeKey, routeId: remote.routeId });
   }
   const keep = new Set(kept.values());
   for (const { integrationId } of integrations) {

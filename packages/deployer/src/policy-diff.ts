@@ -43,7 +43,6 @@ export function policyActionChanges(plan: Plan): PolicyActionChanges {
  * // 'Updating IAM policy.\n\nThe following action will be added to the execution policy:\n\ns3:ListBucket\n'
  */
 export function policyDiffText({ added, removed }: PolicyActionChanges): string {
-  const part = (list: string[], verb: string) =>
-    list.length ? [`The following action${list.length > 1 ? 's' : ''} will be ${verb} the execution policy:`, '', ...list, ''] : [];
+  const part = (list: string[], verb: string) => (list.length ? [`The following action${list.length > 1 ? 's' : ''} will be ${verb} the execution policy:`, '', ...list, ''] : []);
   return ['Updating IAM policy.', '', ...part(added, 'added to'), ...part(removed, 'removed from')].join('\n');
 }

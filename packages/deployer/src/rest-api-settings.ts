@@ -44,7 +44,11 @@ export function restApiSettingsChanges(remote: RestApiSettings, wanted: RestApiS
   if (remote.minimumCompressionSize !== wanted.minimumCompressionSize) {
     const size = wanted.minimumCompressionSize;
     // An empty value turns compression off.
-    changes.push({ what: size === null ? 'no compression' : `minimum compression size ${size}`, operations: [{ op: 'replace', path: '/minimumCompressionSize', value: size === null ? '' : String(size) }], redeploy: true });
+    changes.push({
+      what: size === null ? 'no compression' : `minimum compression size ${size}`,
+      operations: [{ op: 'replace', path: '/minimumCompressionSize', value: size === null ? '' : String(size) }],
+      redeploy: true,
+    });
   }
   if (remote.hasPolicy && !wanted.hasPolicy) changes.push({ what: 'no resource policy', operations: [{ op: 'replace', path: '/policy', value: '' }], redeploy: true });
   return changes.filter((change): change is RestApiSettingsChange => change !== null);
@@ -58,7 +62,9 @@ function endpointChange(remote: RestApiSettings, wanted: RestApiSettings): RestA
   const added = wanted.vpcEndpointIds.filter((id) => !remote.vpcEndpointIds.includes(id));
   const typeChanges = remote.endpointType !== wanted.endpointType;
   if (!typeChanges && !removed.length && !added.length) return null;
-  const vpce = (op: 'add' | 'remove') => (id: string): PatchOperation => ({ op, path: '/endpointConfiguration/vpcEndpointIds', value: id });
+  const vpce =
+    (op: 'add' | 'remove') =>
+    (id: string): PatchOperation => ({ op, path: '/endpointConfiguration/vpcEndpointIds', value: id });
   // The path names the type replaced: an API has exactly one.
   const type: PatchOperation[] = typeChanges ? [{ op: 'replace', path: `/endpointConfiguration/types/${remote.endpointType}`, value: wanted.endpointType }] : [];
   const what = [

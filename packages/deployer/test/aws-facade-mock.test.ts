@@ -1,4 +1,12 @@
-import { APIGatewayClient, CreateDeploymentCommand, DeleteRestApiCommand, GetRestApiCommand, GetRestApisCommand, TagResourceCommand as TagApiCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
+import {
+  APIGatewayClient,
+  CreateDeploymentCommand,
+  DeleteRestApiCommand,
+  GetRestApiCommand,
+  GetRestApisCommand,
+  TagResourceCommand as TagApiCommand,
+  UpdateRestApiCommand,
+} from '@aws-sdk/client-api-gateway';
 import { DescribeRuleCommand, EventBridgeClient, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
 import {
@@ -102,11 +110,7 @@ facade.after(() => {
 facade('createFunction retries while the new role cannot be assumed, then waits until Active', async ({ aws, slept }) => {
   const propagating = sdkError('InvalidParameterValueException', 'The role defined for the function cannot be assumed by Lambda.');
   mock.lambda.on(CreateFunctionCommand).rejectsOnce(propagating).rejectsOnce(propagating).resolves({ FunctionArn: ARN, State: 'Pending' });
-  mock.lambda
-    .on(GetFunctionConfigurationCommand)
-    .resolvesOnce({ State: 'Pending', LastUpdateStatus: 'InProgress' })
-    .resolvesOnce({ State: 'Pending' })
-    .resolves(READY);
+  mock.lambda.on(GetFunctionConfigurationCommand).resolvesOnce({ State: 'Pending', LastUpdateStatus: 'InProgress' }).resolvesOnce({ State: 'Pending' }).resolves(READY);
   assert.equal(await aws.createFunction({ ...SPEC, tags: { team: 'blue' } }, ZIP), { functionArn: ARN });
   assert.is(mock.lambda.commandCalls(CreateFunctionCommand).length, 3);
   assert.is(mock.lambda.commandCalls(GetFunctionConfigurationCommand).length, 3);
@@ -227,9 +231,9 @@ facade('the SQS mapping waits for the role policy to let Lambda read the queue',
 });
 
 facade('access denied, an expired token and rejected keys become one-line AwsErrors', async ({ aws }) => {
-  mock.lambda.on(GetFunctionCommand).rejects(
-    sdkError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: lambda:GetFunction\n on resource: ' + ARN),
-  );
+  mock.lambda
+    .on(GetFunctionCommand)
+    .rejects(sdkError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: lambda:GetFunction\n on resource: ' + ARN));
   const denied = await failure(aws.getFunction('myapp-dev'));
   assert.is(denied.code, 'AWS_ACCESS_DENIED');
   assert.is(denied.operation, 'lambda:GetFunction');
@@ -262,11 +266,23 @@ facade('API Gateway throttling gets a slower second round of retries', async ({ 
 });
 
 facade('REST APIs of a name are found across pages of GetRestApis, with their tags; TagResource names the API by its ARN', async ({ aws }) => {
-  mock.apigateway.on(GetRestApisCommand, { position: undefined, limit: 500 }).resolves({ items: [{ id: 'a1', name: 'myapp', tags: { 'aws-chalice': 'stage=dev' } }, { id: 'b1', name: 'other' }], position: 'p2' });
+  mock.apigateway.on(GetRestApisCommand, { position: undefined, limit: 500 }).resolves({
+    items: [
+      { id: 'a1', name: 'myapp', tags: { 'aws-chalice': 'stage=dev' } },
+      { id: 'b1', name: 'other' },
+    ],
+    position: 'p2',
+  });
   mock.apigateway.on(GetRestApisCommand, { position: 'p2', limit: 500 }).resolves({ items: [{ id: 'a2', name: 'myapp' }] });
   mock.apigateway.on(TagApiCommand).resolves({});
   const found = await aws.findRestApis('myapp');
-  assert.equal(found.map((api) => [api.restApiId, api.tags]), [['a1', { 'aws-chalice': 'stage=dev' }], ['a2', {}]]);
+  assert.equal(
+    found.map((api) => [api.restApiId, api.tags]),
+    [
+      ['a1', { 'aws-chalice': 'stage=dev' }],
+      ['a2', {}],
+    ],
+  );
   await aws.tagRestApi('a2', { 'aws-chalice': 'stage=prod' });
   assert.equal(mock.apigateway.commandCalls(TagApiCommand)[0]!.args[0].input, { resourceArn: 'arn:aws:apigateway:us-east-1::/restapis/a2', tags: { 'aws-chalice': 'stage=prod' } });
 });
@@ -284,8 +300,14 @@ facade('REST API settings: read from GetRestApi, changed by UpdateRestApi patch 
   const remote = await aws.getRestApi('abc');
   assert.equal(remote, { restApiId: 'abc', name: 'myapp', endpointType: 'PRIVATE', vpcEndpointIds: ['vpce-1', 'vpce-2'], minimumCompressionSize: 1024, hasPolicy: true });
   const changes = restApiSettingsChanges(remote!, { endpointType: 'REGIONAL', vpcEndpointIds: [], minimumCompressionSize: null, hasPolicy: false });
-  assert.equal(changes.map((c) => c.what), ['endpoint type REGIONAL, no VPC endpoints', 'no compression', 'no resource policy']);
-  await aws.updateRestApi('abc', changes.flatMap((c) => c.operations));
+  assert.equal(
+    changes.map((c) => c.what),
+    ['endpoint type REGIONAL, no VPC endpoints', 'no compression', 'no resource policy'],
+  );
+  await aws.updateRestApi(
+    'abc',
+    changes.flatMap((c) => c.operations),
+  );
   assert.equal(mock.apigateway.commandCalls(UpdateRestApiCommand)[0]!.args[0].input, {
     restApiId: 'abc',
     patchOperations: [
@@ -298,12 +320,18 @@ facade('REST API settings: read from GetRestApi, changed by UpdateRestApi patch 
   });
 
   // And back: the type changes before the endpoints are added; a size is sent as a string.
-  const back = restApiSettingsChanges({ endpointType: 'REGIONAL', vpcEndpointIds: [], minimumCompressionSize: null, hasPolicy: false }, { endpointType: 'PRIVATE', vpcEndpointIds: ['vpce-3'], minimumCompressionSize: 0, hasPolicy: true });
-  assert.equal(back.flatMap((c) => c.operations), [
-    { op: 'replace', path: '/endpointConfiguration/types/REGIONAL', value: 'PRIVATE' },
-    { op: 'add', path: '/endpointConfiguration/vpcEndpointIds', value: 'vpce-3' },
-    { op: 'replace', path: '/minimumCompressionSize', value: '0' },
-  ]);
+  const back = restApiSettingsChanges(
+    { endpointType: 'REGIONAL', vpcEndpointIds: [], minimumCompressionSize: null, hasPolicy: false },
+    { endpointType: 'PRIVATE', vpcEndpointIds: ['vpce-3'], minimumCompressionSize: 0, hasPolicy: true },
+  );
+  assert.equal(
+    back.flatMap((c) => c.operations),
+    [
+      { op: 'replace', path: '/endpointConfiguration/types/REGIONAL', value: 'PRIVATE' },
+      { op: 'add', path: '/endpointConfiguration/vpcEndpointIds', value: 'vpce-3' },
+      { op: 'replace', path: '/minimumCompressionSize', value: '0' },
+    ],
+  );
   assert.equal(restApiSettingsChanges(remote!, remote!), [], 'nothing differs: nothing to patch');
 });
 

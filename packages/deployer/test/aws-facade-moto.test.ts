@@ -201,7 +201,10 @@ moto('API Gateway: create, import the OpenAPI document, deploy, get, change the 
   // moto has no TagResource for API Gateway: the mock test covers tagRestApi.
   const { restApiId: other } = await aws.createRestApi('other', 'EDGE', {});
   assert.equal(await aws.findRestApis('myapp'), [{ restApiId, name: 'myapp', ...settings, tags }], 'found by name, with its tags');
-  assert.equal((await aws.findRestApis('other')).map((api) => api.restApiId), [other]);
+  assert.equal(
+    (await aws.findRestApis('other')).map((api) => api.restApiId),
+    [other],
+  );
   await aws.deleteRestApi(other);
   // moto patches the endpoint type only: it ignores /minimumCompressionSize and VPC endpoint
   // operations (the mock test covers those).
@@ -235,11 +238,20 @@ moto('API Gateway v2: the websocket API, its integrations and routes, the stage,
   await aws.createWebsocketRoute(apiId, '$default', message.integrationId);
   await aws.updateWebsocketRoute(apiId, routeId, message.integrationId);
   const routes = await aws.listWebsocketRoutes(apiId);
-  assert.equal(routes.find((r) => r.routeId === routeId), { routeId, routeKey: '$connect', integrationId: message.integrationId });
+  assert.equal(
+    routes.find((r) => r.routeId === routeId),
+    { routeId, routeKey: '$connect', integrationId: message.integrationId },
+  );
   await aws.deleteWebsocketRoute(apiId, routeId);
-  assert.equal((await aws.listWebsocketRoutes(apiId)).map((r) => r.routeKey), ['$default']);
+  assert.equal(
+    (await aws.listWebsocketRoutes(apiId)).map((r) => r.routeKey),
+    ['$default'],
+  );
   await aws.deleteWebsocketIntegration(apiId, connect.integrationId);
-  assert.equal((await aws.listWebsocketIntegrations(apiId)).map((i) => i.integrationId), [message.integrationId]);
+  assert.equal(
+    (await aws.listWebsocketIntegrations(apiId)).map((i) => i.integrationId),
+    [message.integrationId],
+  );
 
   // moto has no CreateDeployment (nor UpdateStage): the stage is made with a made-up deployment
   // id, which moto neither checks nor reports. Both calls are covered in the mock test.

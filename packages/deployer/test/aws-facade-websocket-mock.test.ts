@@ -58,7 +58,10 @@ v2.after(() => mock.restore());
 v2('createWebsocketApi makes a WEBSOCKET API routed by $request.body.action', async ({ aws }) => {
   mock.on(CreateApiCommand).resolves({ ApiId: 'ws1' });
   assert.equal(await aws.createWebsocketApi('chat-dev-websocket-api'), { apiId: 'ws1' });
-  assert.equal(mock.commandCalls(CreateApiCommand).map((c) => c.args[0].input), [{ Name: 'chat-dev-websocket-api', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }]);
+  assert.equal(
+    mock.commandCalls(CreateApiCommand).map((c) => c.args[0].input),
+    [{ Name: 'chat-dev-websocket-api', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }],
+  );
 });
 
 v2('getWebsocketApi is null for a missing API; deleting one is not an error', async ({ aws }) => {
@@ -68,7 +71,10 @@ v2('getWebsocketApi is null for a missing API; deleting one is not an error', as
   assert.equal(await aws.getWebsocketApi('ws1'), { apiId: 'ws1', name: 'chat-dev-websocket-api' });
   assert.is(await aws.getWebsocketApi('gone'), null);
   await aws.deleteWebsocketApi('gone');
-  assert.equal(mock.commandCalls(DeleteApiCommand).map((c) => c.args[0].input), [{ ApiId: 'gone' }]);
+  assert.equal(
+    mock.commandCalls(DeleteApiCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'gone' }],
+  );
 });
 
 v2('findWebsocketApis reads every page and keeps the websocket APIs of that name', async ({ aws }) => {
@@ -85,25 +91,38 @@ v2('findWebsocketApis reads every page and keeps the websocket APIs of that name
       ],
     });
   assert.equal(await aws.findWebsocketApis('chat-dev-websocket-api'), ['a', 'd']);
-  assert.equal(mock.commandCalls(GetApisCommand).map((c) => c.args[0].input).map((i) => i.NextToken), [undefined, 'n1', 'n2']);
+  assert.equal(
+    mock
+      .commandCalls(GetApisCommand)
+      .map((c) => c.args[0].input)
+      .map((i) => i.NextToken),
+    [undefined, 'n1', 'n2'],
+  );
 });
 
 v2('integrations: a Lambda proxy to the invoke URI, listed across pages, deleted tolerantly', async ({ aws }) => {
   mock.on(CreateIntegrationCommand).resolves({ IntegrationId: 'i1' });
   assert.equal(await aws.createWebsocketIntegration('ws1', URI), { integrationId: 'i1' });
-  assert.equal(mock.commandCalls(CreateIntegrationCommand).map((c) => c.args[0].input), [
-    { ApiId: 'ws1', IntegrationType: 'AWS_PROXY', IntegrationUri: URI, ConnectionType: 'INTERNET', ContentHandlingStrategy: 'CONVERT_TO_TEXT' },
-  ]);
-  mock.on(GetIntegrationsCommand).resolvesOnce({ Items: [{ IntegrationId: 'i1', IntegrationUri: URI, IntegrationType: 'AWS_PROXY' }], NextToken: 't' }).resolvesOnce({
-    Items: [{ IntegrationId: 'i2', IntegrationType: 'MOCK' }],
-  });
+  assert.equal(
+    mock.commandCalls(CreateIntegrationCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1', IntegrationType: 'AWS_PROXY', IntegrationUri: URI, ConnectionType: 'INTERNET', ContentHandlingStrategy: 'CONVERT_TO_TEXT' }],
+  );
+  mock
+    .on(GetIntegrationsCommand)
+    .resolvesOnce({ Items: [{ IntegrationId: 'i1', IntegrationUri: URI, IntegrationType: 'AWS_PROXY' }], NextToken: 't' })
+    .resolvesOnce({
+      Items: [{ IntegrationId: 'i2', IntegrationType: 'MOCK' }],
+    });
   assert.equal(await aws.listWebsocketIntegrations('ws1'), [
     { integrationId: 'i1', integrationUri: URI },
     { integrationId: 'i2', integrationUri: null },
   ]);
   mock.on(DeleteIntegrationCommand).rejects(sdkError('NotFoundException', 'Invalid Integration identifier specified i9'));
   await aws.deleteWebsocketIntegration('ws1', 'i9');
-  assert.equal(mock.commandCalls(DeleteIntegrationCommand).map((c) => c.args[0].input), [{ ApiId: 'ws1', IntegrationId: 'i9' }]);
+  assert.equal(
+    mock.commandCalls(DeleteIntegrationCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1', IntegrationId: 'i9' }],
+  );
 });
 
 v2('routes: created and re-pointed with an integrations/<id> target, listed with the integration it names', async ({ aws }) => {
@@ -113,9 +132,18 @@ v2('routes: created and re-pointed with an integrations/<id> target, listed with
   assert.equal(await aws.createWebsocketRoute('ws1', '$connect', 'i1'), { routeId: 'r1' });
   await aws.updateWebsocketRoute('ws1', 'r1', 'i2');
   await aws.deleteWebsocketRoute('ws1', 'r1');
-  assert.equal(mock.commandCalls(CreateRouteCommand).map((c) => c.args[0].input), [{ ApiId: 'ws1', RouteKey: '$connect', Target: 'integrations/i1' }]);
-  assert.equal(mock.commandCalls(UpdateRouteCommand).map((c) => c.args[0].input), [{ ApiId: 'ws1', RouteId: 'r1', Target: 'integrations/i2' }]);
-  assert.equal(mock.commandCalls(DeleteRouteCommand).map((c) => c.args[0].input), [{ ApiId: 'ws1', RouteId: 'r1' }]);
+  assert.equal(
+    mock.commandCalls(CreateRouteCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1', RouteKey: '$connect', Target: 'integrations/i1' }],
+  );
+  assert.equal(
+    mock.commandCalls(UpdateRouteCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1', RouteId: 'r1', Target: 'integrations/i2' }],
+  );
+  assert.equal(
+    mock.commandCalls(DeleteRouteCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1', RouteId: 'r1' }],
+  );
   mock.on(GetRoutesCommand).resolves({
     Items: [
       { RouteId: 'r1', RouteKey: '$connect', Target: 'integrations/i2' },
@@ -135,9 +163,18 @@ v2('a deployment, then the stage made or moved to it (moto lacks CreateDeploymen
   assert.equal(await aws.createWebsocketDeployment('ws1'), { deploymentId: 'd1' });
   await aws.createWebsocketStage('ws1', 'api', 'd1');
   await aws.updateWebsocketStage('ws1', 'api', 'd2');
-  assert.equal(mock.commandCalls(CreateDeploymentCommand).map((c) => c.args[0].input), [{ ApiId: 'ws1' }]);
-  assert.equal(mock.commandCalls(CreateStageCommand).map((c) => c.args[0].input), [{ ApiId: 'ws1', StageName: 'api', DeploymentId: 'd1' }]);
-  assert.equal(mock.commandCalls(UpdateStageCommand).map((c) => c.args[0].input), [{ ApiId: 'ws1', StageName: 'api', DeploymentId: 'd2' }]);
+  assert.equal(
+    mock.commandCalls(CreateDeploymentCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1' }],
+  );
+  assert.equal(
+    mock.commandCalls(CreateStageCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1', StageName: 'api', DeploymentId: 'd1' }],
+  );
+  assert.equal(
+    mock.commandCalls(UpdateStageCommand).map((c) => c.args[0].input),
+    [{ ApiId: 'ws1', StageName: 'api', DeploymentId: 'd2' }],
+  );
   mock.on(GetStageCommand, { StageName: 'api' }).resolves({ StageName: 'api', DeploymentId: 'd2' });
   mock.on(GetStageCommand, { StageName: 'nope' }).rejects(sdkError('NotFoundException', 'Invalid stage identifier specified'));
   assert.equal(await aws.getWebsocketStage('ws1', 'api'), { deploymentId: 'd2' });

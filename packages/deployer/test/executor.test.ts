@@ -24,14 +24,22 @@ async function destroy(aws: FakeAws, state: DeployedState) {
 // What a recorded resource stands for, in the fake's `leftovers()` words.
 function recordedAs(resource: RecordedResource): string {
   switch (resource.resource_type) {
-    case 'iam_role': return `role ${resource.role_name}`;
-    case 'lambda_function': return `function ${functionNameOf(resource.lambda_arn)}`;
-    case 'rest_api': return `rest api ${resource.rest_api_id}`;
-    case 'cloudwatch_event': return `rule ${resource.rule_name}`;
-    case 's3_event': return `notification ${resource.bucket} -> ${resource.lambda_arn}`;
-    case 'sns_event': return `subscription ${resource.subscription_arn}`;
-    case 'sqs_event': return `mapping ${resource.event_uuid}`;
-    case 'websocket_api': return `websocket api ${resource.websocket_api_id}`;
+    case 'iam_role':
+      return `role ${resource.role_name}`;
+    case 'lambda_function':
+      return `function ${functionNameOf(resource.lambda_arn)}`;
+    case 'rest_api':
+      return `rest api ${resource.rest_api_id}`;
+    case 'cloudwatch_event':
+      return `rule ${resource.rule_name}`;
+    case 's3_event':
+      return `notification ${resource.bucket} -> ${resource.lambda_arn}`;
+    case 'sns_event':
+      return `subscription ${resource.subscription_arn}`;
+    case 'sqs_event':
+      return `mapping ${resource.event_uuid}`;
+    case 'websocket_api':
+      return `websocket api ${resource.websocket_api_id}`;
   }
 }
 
@@ -79,7 +87,21 @@ async function convergesAfter(failure: Failure, { deleteRightAway }: { deleteRig
 test('the reference deploy makes every kind of call, and delete removes everything', async () => {
   assert.ok(reference.calls.length > 20, String(reference.calls.length));
   const websocket = ['createWebsocketApi', 'createWebsocketIntegration', 'createWebsocketRoute', 'createWebsocketDeployment', 'createWebsocketStage'];
-  for (const call of ['createRole', 'putRolePolicy', 'createFunction', 'putRule', 'putTarget', 'addPermission', 'subscribe', 'createEventSourceMapping', 'putBucketNotification', 'createRestApi', 'putRestApi', 'createDeployment', ...websocket]) {
+  for (const call of [
+    'createRole',
+    'putRolePolicy',
+    'createFunction',
+    'putRule',
+    'putTarget',
+    'addPermission',
+    'subscribe',
+    'createEventSourceMapping',
+    'putBucketNotification',
+    'createRestApi',
+    'putRestApi',
+    'createDeployment',
+    ...websocket,
+  ]) {
     assert.ok(reference.calls.includes(call), call);
   }
   assert.equal(unrecorded(fakeAws(), reference.state), []);
@@ -102,7 +124,7 @@ test('a call that took effect but whose answer was lost: a delete right away fin
   for (let call = 1; call <= reference.calls.length; call++) await convergesAfter({ call, when: 'after' }, { deleteRightAway: true });
 });
 
-test('a change of the REST API\'s settings failing at any of its calls: a re-run converges', async () => {
+test("a change of the REST API's settings failing at any of its calls: a re-run converges", async () => {
   const changed = graphOf(demoApp({ websocket: true }), { api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-1'], minimum_compression_size: 0 });
   const expected = fakeAws();
   const done = await deployGraph(expected, changed, (await deployGraph(expected, graph)).state);

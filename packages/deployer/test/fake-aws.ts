@@ -185,7 +185,8 @@ export class FakeAws implements AwsFacade {
   createFunction(spec: FunctionSpec, zip: Uint8Array) {
     return this.call('createFunction', [spec, zip], true, () => {
       if (this.functions.has(spec.functionName)) throw new FakeAwsError('ResourceConflictException', `Function already exist: ${spec.functionName}`);
-      if (![...this.roles.values()].some((r) => r.arn === spec.roleArn)) throw new FakeAwsError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda: ${spec.roleArn}`);
+      if (![...this.roles.values()].some((r) => r.arn === spec.roleArn))
+        throw new FakeAwsError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda: ${spec.roleArn}`);
       const arn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${spec.functionName}`;
       this.functions.set(spec.functionName, { spec: clone(spec), arn, codeSha256: sha256(zip), reservedConcurrency: null, permissions: new Map() });
       return { functionArn: arn };
@@ -280,10 +281,12 @@ export class FakeAws implements AwsFacade {
 
   findRestApis(name: string) {
     return this.call('findRestApis', [name], false, () =>
-      [...this.restApis.keys()].filter((id) => this.restApis.get(id)!.name === name).map((id) => {
-        const { name: _name, endpointType, vpcEndpointIds, minimumCompressionSize, policy, tags } = clone(this.restApis.get(id)!);
-        return { restApiId: id, name, endpointType, vpcEndpointIds, minimumCompressionSize, hasPolicy: policy !== null, tags };
-      }),
+      [...this.restApis.keys()]
+        .filter((id) => this.restApis.get(id)!.name === name)
+        .map((id) => {
+          const { name: _name, endpointType, vpcEndpointIds, minimumCompressionSize, policy, tags } = clone(this.restApis.get(id)!);
+          return { restApiId: id, name, endpointType, vpcEndpointIds, minimumCompressionSize, hasPolicy: policy !== null, tags };
+        }),
     );
   }
 
@@ -456,7 +459,11 @@ export class FakeAws implements AwsFacade {
 
   unsubscribe(subscriptionArn: string) {
     return this.call('unsubscribe', [subscriptionArn], true, () => {
-      for (const [arn, subscriptions] of this.topics) this.topics.set(arn, subscriptions.filter((s) => s.subscriptionArn !== subscriptionArn));
+      for (const [arn, subscriptions] of this.topics)
+        this.topics.set(
+          arn,
+          subscriptions.filter((s) => s.subscriptionArn !== subscriptionArn),
+        );
     });
   }
 

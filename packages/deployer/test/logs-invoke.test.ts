@@ -33,7 +33,10 @@ test('--since: durations back from now, or an ISO date; anything else is a clear
   assert.is(parseSince('1d', now), now - 86_400_000);
   assert.is(parseSince('2w', now), now - 2 * 604_800_000);
   assert.is(parseSince('2026-11-30T00:00:00Z', now), Date.parse('2026-11-30T00:00:00Z'));
-  assert.throws(() => parseSince('yesterday', now), (e: Error) => e instanceof DeployError && e.code === 'INVALID_OPTION' && /--since must be a duration/.test(e.message));
+  assert.throws(
+    () => parseSince('yesterday', now),
+    (e: Error) => e instanceof DeployError && e.code === 'INVALID_OPTION' && /--since must be a duration/.test(e.message),
+  );
 });
 
 test('a bad --since is reported before anything else, even for a stage not deployed', async () => {
@@ -43,11 +46,11 @@ test('a bad --since is reported before anything else, even for a stage not deplo
   );
 });
 
-test('log lines: time, the stream\'s short id, the trimmed message', () => {
+test("log lines: time, the stream's short id, the trimmed message", () => {
   assert.is(formatLogEvent(event('1', Date.parse('2026-12-01T12:00:01.5Z'), 'hello\n')), '2026-12-01 12:00:01.500 012345 hello');
 });
 
-test('logs: every page of every event (no window, as 1.15.1), the function\'s log group, Lambda\'s own lines left out unless asked', async () => {
+test("logs: every page of every event (no window, as 1.15.1), the function's log group, Lambda's own lines left out unless asked", async () => {
   const queries: LogQuery[] = [];
   const lines: string[] = [];
   const pages = () => [
@@ -56,7 +59,10 @@ test('logs: every page of every event (no window, as 1.15.1), the function\'s lo
   ];
   const now = () => 601_000;
   await showLogs({ projectDir, aws: fakeLogs(pages(), queries), onEvent: (line) => lines.push(line), now });
-  assert.equal(lines.map((l) => l.split(' ').slice(3).join(' ')), ['demo - ERROR - boom']);
+  assert.equal(
+    lines.map((l) => l.split(' ').slice(3).join(' ')),
+    ['demo - ERROR - boom'],
+  );
   assert.equal(queries, [
     { logGroupName: '/aws/lambda/demo-dev', startTime: undefined, nextToken: null },
     { logGroupName: '/aws/lambda/demo-dev', startTime: undefined, nextToken: 'page2' },
@@ -89,7 +95,10 @@ test('logs --follow: polls from the newest event, shows each event once, stops o
     },
   });
   assert.equal(lines, ['one', 'two', 'three', 'four']);
-  assert.equal(queries.map((q) => q.startTime), [5000, 6000, 6000]);
+  assert.equal(
+    queries.map((q) => q.startTime),
+    [5000, 6000, 6000],
+  );
 });
 
 test('logs --since sets the window; --follow without one starts 10 minutes back', async () => {
@@ -98,7 +107,10 @@ test('logs --since sets the window; --follow without one starts 10 minutes back'
   const stop = new AbortController();
   stop.abort();
   await showLogs({ projectDir, follow: true, signal: stop.signal, aws: fakeLogs([], queries), onEvent: () => {}, now: () => 7_200_000 });
-  assert.equal(queries.map((q) => q.startTime), [3_600_000, 6_600_000]);
+  assert.equal(
+    queries.map((q) => q.startTime),
+    [3_600_000, 6_600_000],
+  );
 });
 
 test('logs --num-entries: stops after that many events shown, following or not', async () => {

@@ -40,9 +40,15 @@ test('from nothing: the API after its functions, the policy naming it, integrati
   assert.equal(kinds(first.plan).slice(-12), [
     'createWebsocketApi',
     'putRolePolicy',
-    'createWebsocketIntegration', 'createWebsocketIntegration', 'createWebsocketIntegration',
-    'putWebsocketRoute', 'putWebsocketRoute', 'putWebsocketRoute',
-    'addWebsocketApiPermission', 'addWebsocketApiPermission', 'addWebsocketApiPermission',
+    'createWebsocketIntegration',
+    'createWebsocketIntegration',
+    'createWebsocketIntegration',
+    'putWebsocketRoute',
+    'putWebsocketRoute',
+    'putWebsocketRoute',
+    'addWebsocketApiPermission',
+    'addWebsocketApiPermission',
+    'addWebsocketApiPermission',
     'deployWebsocketApi',
   ]);
   assert.equal(first.messages.slice(-4), [
@@ -62,13 +68,24 @@ test('from nothing: the API after its functions, the policy naming it, integrati
   const sourceArn = `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*`;
   for (const fn of ['websocket_connect', 'websocket_message', 'websocket_disconnect']) {
     const permissions = [...aws.functions.get(`demo-dev-${fn}`)!.permissions.values()];
-    assert.equal(permissions.map((p) => [p.principal, p.sourceArn]), [['apigateway.amazonaws.com', sourceArn]], fn);
+    assert.equal(
+      permissions.map((p) => [p.principal, p.sourceArn]),
+      [['apigateway.amazonaws.com', sourceArn]],
+      fn,
+    );
   }
   // Only the API's own connections: send (POST), info (GET) and close (DELETE), as the original scopes it.
   const connections = ['POST', 'GET', 'DELETE'].map((method) => `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*/${method}/@connections/*`);
   assert.equal(manageConnections(aws), [{ Sid: 'ChaliceWebsocketConnections', Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: connections }]);
   const puts = first.plan.instructions.filter((i) => i.kind === 'putRolePolicy');
-  assert.equal(puts.map((p) => p.kind === 'putRolePolicy' && [p.previous, p.websocketApi ?? null]), [[null, null], [null, 'websocket_api']], 'a new role: nothing to confirm');
+  assert.equal(
+    puts.map((p) => p.kind === 'putRolePolicy' && [p.previous, p.websocketApi ?? null]),
+    [
+      [null, null],
+      [null, 'websocket_api'],
+    ],
+    'a new role: nothing to confirm',
+  );
 });
 
 test('an unchanged redeploy makes no mutating call', async () => {
@@ -89,7 +106,7 @@ test('a removed handler: its route, then its integration, go; the API is deploye
   await unchanged(aws, again.state, { websocket: { disconnect: false } });
 });
 
-test('a removed websocket API is deleted, with the seed\'s message, and the policy loses its statement', async () => {
+test("a removed websocket API is deleted, with the seed's message, and the policy loses its statement", async () => {
   const { aws, state } = await deployed();
   const apiId = websocketEntry(state).websocket_api_id;
   const again = await deployGraph(aws, graphOf(app({ websocket: false })), state);
@@ -101,7 +118,7 @@ test('a removed websocket API is deleted, with the seed\'s message, and the poli
   await unchanged(aws, again.state, { websocket: false });
 });
 
-test('an app gaining websockets: the existing role\'s policy gains the statement once the API exists, confirmed as a change', async () => {
+test("an app gaining websockets: the existing role's policy gains the statement once the API exists, confirmed as a change", async () => {
   const aws = fakeAws();
   const before = await deployGraph(aws, graphOf(app({ websocket: false })));
   const again = await deployGraph(aws, graphOf(app()), before.state);
@@ -125,7 +142,10 @@ test('an API deleted behind our back is made again, and the policy and permissio
   const newId = websocketEntry(again.state).websocket_api_id;
   assert.is.not(newId, oldId);
   assert.equal(kinds(again.plan).slice(0, 2), ['putRolePolicy', 'createWebsocketApi'], 'the statement on the old API goes at once');
-  assert.equal(manageConnections(aws).map((s) => s.Resource), [['POST', 'GET', 'DELETE'].map((method) => `arn:aws:execute-api:us-east-1:123456789012:${newId}/*/${method}/@connections/*`)]);
+  assert.equal(
+    manageConnections(aws).map((s) => s.Resource),
+    [['POST', 'GET', 'DELETE'].map((method) => `arn:aws:execute-api:us-east-1:123456789012:${newId}/*/${method}/@connections/*`)],
+  );
   await unchanged(aws, again.state);
 });
 
@@ -140,7 +160,10 @@ test('drift: a route deleted or re-pointed behind our back is put back, and the 
   const again = await deployGraph(aws, graphOf(app()), state);
   assert.is(again.error, null);
   assert.equal(kinds(again.plan), ['putWebsocketRoute', 'putWebsocketRoute', 'deployWebsocketApi']);
-  assert.equal(again.plan.instructions.map((i) => i.kind === 'putWebsocketRoute' && [i.routeKey, i.routeId]).slice(0, 2), [['$connect', null], ['$default', message[0]]]);
+  assert.equal(again.plan.instructions.map((i) => i.kind === 'putWebsocketRoute' && [i.routeKey, i.routeId]).slice(0, 2), [
+    ['$connect', null],
+    ['$default', message[0]],
+  ]);
   await unchanged(aws, again.state);
 });
 
@@ -154,10 +177,15 @@ test('a state lost after the API was made: the API is found by name and recorded
   assert.is(record.resource.websocket_api_id, websocketEntry(state).websocket_api_id);
 });
 
-test('delete: the websocket API goes first, with the seed\'s message', async () => {
+test("delete: the websocket API goes first, with the seed's message", async () => {
   const { state } = await deployed();
   const [first] = planDelete(state).instructions;
-  assert.equal(first, { kind: 'deleteWebsocketApi', message: `Deleting Websocket API: ${websocketEntry(state).websocket_api_id}`, name: 'websocket_api', websocketApiId: websocketEntry(state).websocket_api_id });
+  assert.equal(first, {
+    kind: 'deleteWebsocketApi',
+    message: `Deleting Websocket API: ${websocketEntry(state).websocket_api_id}`,
+    name: 'websocket_api',
+    websocketApiId: websocketEntry(state).websocket_api_id,
+  });
 });
 
 test.run();

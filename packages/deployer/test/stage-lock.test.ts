@@ -40,7 +40,7 @@ function holdLock(projectDir: string): Promise<ChildProcess> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode ?? child.signalCode) !== null ? resolve(null) : child.once('exit', resolve));
+const exited = (child: ChildProcess) => new Promise((resolve) => ((child.exitCode ?? child.signalCode) !== null ? resolve(null) : child.once('exit', resolve)));
 
 async function lockedOut(promise: Promise<unknown>): Promise<DeployError> {
   try {
@@ -59,7 +59,12 @@ test('a deploy and a delete while another process holds the stage: they fail nam
   try {
     const error = await lockedOut(deploy({ projectDir, aws, lockWaitMs: 300 }));
     assert.is(error.code, 'STAGE_LOCKED');
-    assert.match(error.message, new RegExp(`^Stage "dev" is being changed by \`chalice deploy\` \\(pid ${child.pid} on ${hostname()}, since \\d{4}-[^)]+\\): wait for it to finish\\. If it is no longer running, remove ${lockPath(projectDir, 'dev')}\\.$`));
+    assert.match(
+      error.message,
+      new RegExp(
+        `^Stage "dev" is being changed by \`chalice deploy\` \\(pid ${child.pid} on ${hostname()}, since \\d{4}-[^)]+\\): wait for it to finish\\. If it is no longer running, remove ${lockPath(projectDir, 'dev')}\\.$`,
+      ),
+    );
     assert.is((await lockedOut(destroy({ projectDir, aws, lockWaitMs: 300 }))).code, 'STAGE_LOCKED');
     assert.equal(aws.calls, []);
     const holder = JSON.parse(readFileSync(lockPath(projectDir, 'dev'), 'utf8'));

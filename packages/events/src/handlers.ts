@@ -1,4 +1,13 @@
-import { CloudWatchEvent, S3Event, SNSEvent, SQSEvent, type CloudWatchEventPayload, type S3EventNotification, type SNSEventNotification, type SQSEventBatch } from './event-classes.ts';
+import {
+  CloudWatchEvent,
+  S3Event,
+  SNSEvent,
+  SQSEvent,
+  type CloudWatchEventPayload,
+  type S3EventNotification,
+  type SNSEventNotification,
+  type SQSEventBatch,
+} from './event-classes.ts';
 import { UnexpectedEventError, type LambdaContext } from './lambda.ts';
 
 /** A Lambda entry: the raw event and context in, the handler's result out. */
@@ -13,8 +22,7 @@ function wrap<E, R>(expected: string, check: Check, make: (event: any, context: 
   };
 }
 
-const firstRecord = (event: { Records?: unknown }, key: string): boolean =>
-  Array.isArray(event.Records) && event.Records.length > 0 && typeof event.Records[0]?.[key] === 'object';
+const firstRecord = (event: { Records?: unknown }, key: string): boolean => Array.isArray(event.Records) && event.Records.length > 0 && typeof event.Records[0]?.[key] === 'object';
 
 /**
  * Wraps a handler of {@link CloudWatchEvent}s (schedules, EventBridge rules) as a Lambda entry.
@@ -38,7 +46,12 @@ export function cloudWatchHandler<R>(fn: (event: CloudWatchEvent) => R): EventLa
  * export const handler = s3Handler(async (event) => console.log(event.bucket, event.key));
  */
 export function s3Handler<R>(fn: (event: S3Event) => R): EventLambda<R> {
-  return wrap<S3Event, R>('an S3 event notification (Records[0].s3)', (e) => firstRecord(e, 's3'), (e: S3EventNotification, c) => new S3Event(e, c), fn);
+  return wrap<S3Event, R>(
+    'an S3 event notification (Records[0].s3)',
+    (e) => firstRecord(e, 's3'),
+    (e: S3EventNotification, c) => new S3Event(e, c),
+    fn,
+  );
 }
 
 /**
@@ -48,7 +61,12 @@ export function s3Handler<R>(fn: (event: S3Event) => R): EventLambda<R> {
  * export const handler = snsHandler((event) => console.log(event.subject, event.message));
  */
 export function snsHandler<R>(fn: (event: SNSEvent) => R): EventLambda<R> {
-  return wrap<SNSEvent, R>('an SNS notification (Records[0].Sns)', (e) => firstRecord(e, 'Sns'), (e: SNSEventNotification, c) => new SNSEvent(e, c), fn);
+  return wrap<SNSEvent, R>(
+    'an SNS notification (Records[0].Sns)',
+    (e) => firstRecord(e, 'Sns'),
+    (e: SNSEventNotification, c) => new SNSEvent(e, c),
+    fn,
+  );
 }
 
 /**

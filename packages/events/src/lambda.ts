@@ -41,8 +41,7 @@ export class UnexpectedEventError extends Error {
   readonly expected: string;
 
   constructor(expected: string, event: unknown) {
-    const got =
-      event && typeof event === 'object' ? `an object with keys: ${Object.keys(event).slice(0, 8).join(', ') || '(none)'}` : JSON.stringify(event);
+    const got = event && typeof event === 'object' ? `an object with keys: ${Object.keys(event).slice(0, 8).join(', ') || '(none)'}` : JSON.stringify(event);
     super(`handler expected ${expected} but got ${got}`);
     this.expected = expected;
   }

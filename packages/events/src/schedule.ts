@@ -36,19 +36,10 @@ export class Rate {
 export class Cron {
   readonly fields: readonly string[];
 
-  constructor(
-    minutes: string | number,
-    hours: string | number,
-    dayOfMonth: string | number,
-    month: string | number,
-    dayOfWeek: string | number,
-    year: string | number,
-  ) {
+  constructor(minutes: string | number, hours: string | number, dayOfMonth: string | number, month: string | number, dayOfWeek: string | number, year: string | number) {
     this.fields = [minutes, hours, dayOfMonth, month, dayOfWeek, year].map(String);
     if (this.fields[2] !== '?' && this.fields[4] !== '?') {
-      throw new TypeError(
-        `Cron: dayOfMonth (${this.fields[2]}) and dayOfWeek (${this.fields[4]}) cannot both be set; use '?' in one of them`,
-      );
+      throw new TypeError(`Cron: dayOfMonth (${this.fields[2]}) and dayOfWeek (${this.fields[4]}) cannot both be set; use '?' in one of them`);
     }
   }
 

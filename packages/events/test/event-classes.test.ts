@@ -56,11 +56,17 @@ test('SQSEvent iterates SQSRecords with body, receipt handle, context and toDict
   const records = [...event];
   assert.is(records.length, 2);
   assert.instance(records[0], SQSRecord);
-  assert.equal(records.map((r) => r.body), ['{"order": 1}', 'second message']);
+  assert.equal(
+    records.map((r) => r.body),
+    ['{"order": 1}', 'second message'],
+  );
   assert.is(records[1]!.receiptHandle, 'AQEBzWwaftRI0KuVm4tP+/7q1rGgNqicHq...second');
   assert.is(records[0]!.context, ctx);
   assert.is(records[0]!.toDict(), raw.Records[0]);
-  assert.equal(event.records.map((r) => r.body), ['{"order": 1}', 'second message']);
+  assert.equal(
+    event.records.map((r) => r.body),
+    ['{"order": 1}', 'second message'],
+  );
   assert.is(event.toDict(), raw);
 });
 

@@ -1,7 +1,7 @@
 import { lambdaContext, recordedEvent } from '@chalice/fixtures';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cloudWatchHandler, S3Event, s3Handler, snsHandler, SQSEvent, sqsHandler, UnexpectedEventError } from '../src/index.ts';
+import { cloudWatchHandler, type S3Event, s3Handler, snsHandler, type SQSEvent, sqsHandler, UnexpectedEventError } from '../src/index.ts';
 
 test('wrappers hand the handler its event object and pass the result through', () => {
   const ctx = lambdaContext();

@@ -2,21 +2,31 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkEventSource, EventSourceError, cloudWatchSource, Cron, Rate, s3Source, scheduleSource, snsSource, sqsSource } from '../src/index.ts';
 
-test('builders fill in the seed\'s defaults as plain data', () => {
+test("builders fill in the seed's defaults as plain data", () => {
   assert.equal(scheduleSource('rate(5 minutes)'), { kind: 'schedule', expression: 'rate(5 minutes)', description: '' });
   assert.equal(scheduleSource(new Rate(1, Rate.HOURS), 'hourly'), { kind: 'schedule', expression: 'rate(1 hour)', description: 'hourly' });
   assert.equal(scheduleSource(new Cron(0, 10, '*', '*', '?', '*')).expression, 'cron(0 10 * * ? *)');
   assert.equal(cloudWatchSource({ source: ['aws.codecommit'] }), { kind: 'cloudWatchEvent', eventPattern: { source: ['aws.codecommit'] } });
   assert.equal(s3Source({ bucket: 'b' }), { kind: 's3Event', bucket: 'b', events: ['s3:ObjectCreated:*'], prefix: null, suffix: null });
   assert.equal(s3Source({ bucket: 'b', events: ['s3:ObjectRemoved:*'], prefix: 'images/', suffix: '.jpg' }), {
-    kind: 's3Event', bucket: 'b', events: ['s3:ObjectRemoved:*'], prefix: 'images/', suffix: '.jpg',
+    kind: 's3Event',
+    bucket: 'b',
+    events: ['s3:ObjectRemoved:*'],
+    prefix: 'images/',
+    suffix: '.jpg',
   });
   assert.equal(snsSource({ topic: 'arn:aws:sns:us-west-2:1:t' }), { kind: 'snsMessage', topic: 'arn:aws:sns:us-west-2:1:t' });
   assert.equal(sqsSource({ queue: 'q.fifo' }), { kind: 'sqsMessage', queue: 'q.fifo', batchSize: 1 });
 });
 
 test('valid sources pass the check', () => {
-  for (const source of [scheduleSource('cron(0 10 * * ? *)'), cloudWatchSource({ source: ['x'] }), s3Source({ bucket: 'b' }), snsSource({ topic: 't' }), sqsSource({ queue: 'q', batchSize: 10 })]) {
+  for (const source of [
+    scheduleSource('cron(0 10 * * ? *)'),
+    cloudWatchSource({ source: ['x'] }),
+    s3Source({ bucket: 'b' }),
+    snsSource({ topic: 't' }),
+    sqsSource({ queue: 'q', batchSize: 10 }),
+  ]) {
     checkEventSource(source, 'h');
   }
 });

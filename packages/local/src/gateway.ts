@@ -66,7 +66,8 @@ export class LocalGateway {
     this.app = app;
     this.#options = {
       apiGatewayStage: options.apiGatewayStage ?? 'api',
-      lambdaFunction: options.lambdaFunction ?? ((name) => ({ functionName: name === 'api_handler' ? app.appName : `${app.appName}-${name}`, memorySize: 128, timeoutSeconds: 60 })),
+      lambdaFunction:
+        options.lambdaFunction ?? ((name) => ({ functionName: name === 'api_handler' ? app.appName : `${app.appName}-${name}`, memorySize: 128, timeoutSeconds: 60 })),
       timeoutMs: options.timeoutMs ?? 29_000,
       maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
       warn: options.warn ?? ((message) => console.warn(message)),

@@ -4,9 +4,7 @@ import { localLambdaContext } from './lambda-context.ts';
 import { errorText } from '@chalice/router';
 
 /** What running a route's authorizer locally decided. */
-export type AuthorizerOutcome =
-  | { allowed: true; context: Record<string, unknown> | null }
-  | { allowed: false; statusCode: 401 | 403 | 500; body: unknown; errorType: string };
+export type AuthorizerOutcome = { allowed: true; context: Record<string, unknown> | null } | { allowed: false; statusCode: 401 | 403 | 500; body: unknown; errorType: string };
 
 interface Policy {
   principalId?: string;
@@ -99,14 +97,16 @@ function isPolicy(policy: Policy | null): policy is Policy {
 /** Whether a policy allows invoking `methodArn`: some Allow statement matches it and no Deny does. */
 export function allows(policy: Policy, methodArn: string): boolean {
   const statements = policy.policyDocument?.Statement ?? [];
-  const matching = (effect: string) =>
-    statements.some((s) => s.Effect === effect && ([] as string[]).concat(s.Resource ?? []).some((r) => arnPattern(r).test(methodArn)));
+  const matching = (effect: string) => statements.some((s) => s.Effect === effect && ([] as string[]).concat(s.Resource ?? []).some((r) => arnPattern(r).test(methodArn)));
   return matching('Allow') && !matching('Deny');
 }
 
 // IAM resource wildcards: '*' is any run of characters, '?' any one.
 function arnPattern(resource: string): RegExp {
-  const escaped = resource.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = resource
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`);
 }
 

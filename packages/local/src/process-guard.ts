@@ -15,8 +15,7 @@ import { errorText } from '@chalice/router';
 export function guardProcess(log: (message: string) => void): () => void {
   const onRejection = (reason: unknown) => log(`Unhandled promise rejection (in Lambda it fails the invocation): ${errorText(reason)}`);
   const onException = (error: unknown) => log(`Uncaught exception (in Lambda it fails the invocation): ${errorText(error)}`);
-  const onExit = (code: number) =>
-    log(`The app called process.exit(${code}): chalice local has stopped. In Lambda this ends the function's runtime, and API Gateway answers 502.`);
+  const onExit = (code: number) => log(`The app called process.exit(${code}): chalice local has stopped. In Lambda this ends the function's runtime, and API Gateway answers 502.`);
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
   process.on('exit', onExit);

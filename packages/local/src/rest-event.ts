@@ -36,11 +36,7 @@ export function requestTime(now: number): string {
  * Fills an event's `headers` (the last value of each) and `multiValueHeaders` (every value) from
  * a request's headers, keeping their casing; the REST and websocket `$connect` events share it.
  */
-export function splitHeaders(
-  raw: Record<string, string | string[] | undefined>,
-  headers: Record<string, string>,
-  multiValueHeaders: Record<string, string[]>,
-): void {
+export function splitHeaders(raw: Record<string, string | string[] | undefined>, headers: Record<string, string>, multiValueHeaders: Record<string, string[]>): void {
   for (const name in raw) {
     const value = raw[name];
     if (value === undefined) continue;

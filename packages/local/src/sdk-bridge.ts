@@ -22,9 +22,7 @@ export function inProcessRequestHandler(answer: (request: LocalRequest) => Local
     async handle(request: SdkRequest) {
       const { body } = request;
       const bytes =
-        typeof body === 'string' ? new TextEncoder().encode(body)
-        : ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
-        : new Uint8Array();
+        typeof body === 'string' ? new TextEncoder().encode(body) : ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array();
       const res = answer({ method: request.method, url: request.path, headers: request.headers, body: bytes });
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers)) headers[name.toLowerCase()] = String(value);

@@ -154,7 +154,14 @@ export class TestClient {
         {
           EventSource: 'aws:sns',
           EventVersion: '1.0',
-          Sns: { Type: 'Notification', MessageId: randomUUID(), TopicArn: `arn:aws:sns:us-west-2:123456789012:${topic}`, Subject: subject, Message: message, Timestamp: new Date().toISOString() },
+          Sns: {
+            Type: 'Notification',
+            MessageId: randomUUID(),
+            TopicArn: `arn:aws:sns:us-west-2:123456789012:${topic}`,
+            Subject: subject,
+            Message: message,
+            Timestamp: new Date().toISOString(),
+          },
         },
       ],
     }),
@@ -170,7 +177,17 @@ export class TestClient {
         awsRegion: 'us-west-2',
       })),
     }),
-    generateCloudWatchEvent: ({ source, detailType, detail = {}, resources = [] }: { source: string; detailType: string; detail?: Record<string, unknown>; resources?: string[] }) => ({
+    generateCloudWatchEvent: ({
+      source,
+      detailType,
+      detail = {},
+      resources = [],
+    }: {
+      source: string;
+      detailType: string;
+      detail?: Record<string, unknown>;
+      resources?: string[];
+    }) => ({
       version: '0',
       id: randomUUID(),
       'detail-type': detailType,

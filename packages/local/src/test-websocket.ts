@@ -146,13 +146,7 @@ export class TestWebsocket {
   }
 }
 
-function closeConnection(
-  connection: TestConnection,
-  code: number,
-  reason: string,
-  gateway: LocalWebsocketGateway,
-  connections: WebsocketConnections,
-): Promise<void> {
+function closeConnection(connection: TestConnection, code: number, reason: string, gateway: LocalWebsocketGateway, connections: WebsocketConnections): Promise<void> {
   if (connection.disconnected) return connection.disconnected;
   connection.end(code);
   connections.remove(connection.id);

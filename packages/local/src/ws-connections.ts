@@ -116,11 +116,15 @@ export class WebsocketConnections {
       case 'GET': {
         const found = this.describe(id);
         if ('statusCode' in found) return errorResponse(found);
-        return json(200, {}, {
-          connectedAt: new Date(found.connectedAt).toISOString(),
-          identity: { sourceIp: found.sourceIp, userAgent: found.userAgent },
-          lastActiveAt: new Date(found.lastActiveAt).toISOString(),
-        });
+        return json(
+          200,
+          {},
+          {
+            connectedAt: new Date(found.connectedAt).toISOString(),
+            identity: { sourceIp: found.sourceIp, userAgent: found.userAgent },
+            lastActiveAt: new Date(found.lastActiveAt).toISOString(),
+          },
+        );
       }
       case 'DELETE': {
         const failed = this.disconnect(id);

@@ -21,12 +21,7 @@ const loadSdk = () => (sdk ??= import('@aws-sdk/client-apigatewaymanagementapi')
  * pointAtLocalEndpoint(app, 'http://127.0.0.1:8000', connections);
  * await app.websocketApi.send(connectionId, 'hello'); // answered by the local server
  */
-export function pointAtLocalEndpoint(
-  app: Chalice,
-  url: string,
-  connections: WebsocketConnections,
-  extra: Omit<EndpointOptions, 'loadSdk'> = {},
-): void {
+export function pointAtLocalEndpoint(app: Chalice, url: string, connections: WebsocketConnections, extra: Omit<EndpointOptions, 'loadSdk'> = {}): void {
   const api = app.websocketApi;
   const inProcess = Promise.resolve(inProcessManagementSdk(connections, loadSdk));
   api.setEndpoint(url, {

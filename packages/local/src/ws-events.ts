@@ -55,12 +55,7 @@ function requestContext(connection: LocalConnection, kind: Kind, stage: string, 
  * @example
  * const event = connectEvent(connection, '/?room=lobby', { Host: 'localhost:8000' }, 'api');
  */
-export function connectEvent(
-  connection: LocalConnection,
-  url: string,
-  rawHeaders: Record<string, string | string[] | undefined>,
-  stage: string,
-): WebsocketLambdaEvent {
+export function connectEvent(connection: LocalConnection, url: string, rawHeaders: Record<string, string | string[] | undefined>, stage: string): WebsocketLambdaEvent {
   // Prototype-free, so a header named `__proto__` is a header like any other; spread below into
   // plain objects, as JSON.parse gives them to a Lambda.
   const headers: Record<string, string> = Object.create(null);

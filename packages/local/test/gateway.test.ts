@@ -25,8 +25,10 @@ function makeApp() {
     path: request.context.path,
     sourceIp: (request.context.identity as { sourceIp: string }).sourceIp,
   }));
-  app.route('/bin', { methods: ['POST'], contentTypes: ['application/octet-stream'] }, (_, request) =>
-    new Response({ body: request.rawBody, headers: { 'Content-Type': 'application/octet-stream' } }),
+  app.route(
+    '/bin',
+    { methods: ['POST'], contentTypes: ['application/octet-stream'] },
+    (_, request) => new Response({ body: request.rawBody, headers: { 'Content-Type': 'application/octet-stream' } }),
   );
   app.route('/cookies', () => new Response({ body: {}, headers: { 'Set-Cookie': ['a=1', 'b=2'] } }));
   app.route('/slow', async () => {
@@ -132,13 +134,10 @@ test('Cognito tokens are decoded into claims (with a warning); IAM passes with a
   assert.is((await gateway.handle(req('GET', '/pool'))).statusCode, 401);
   assert.is((await gateway.handle(req('GET', '/pool', { Authorization: 'not-a-jwt' }))).statusCode, 401);
   assert.is((await gateway.handle(req('GET', '/iam'))).statusCode, 200);
-  assert.equal(warnings, [
-    'Cognito authorizer "Pool": token claims are read locally, the signature is not verified',
-    'IAM authorizer "sigv4" is not run locally: requests pass',
-  ]);
+  assert.equal(warnings, ['Cognito authorizer "Pool": token claims are read locally, the signature is not verified', 'IAM authorizer "sigv4" is not run locally: requests pass']);
 });
 
-test('concurrent requests never see each other\'s currentRequest', async () => {
+test("concurrent requests never see each other's currentRequest", async () => {
   const app = new Chalice({ appName: 'conc' });
   app.route('/w/{id}', async ({ id }) => {
     await new Promise((r) => setTimeout(r, id === '0' ? 30 : 5));
@@ -148,7 +147,6 @@ test('concurrent requests never see each other\'s currentRequest', async () => {
   const results = await Promise.all([0, 1, 2, 3].map((i) => gateway.handle(req('GET', `/w/${i}`))));
   results.forEach((r, i) => assert.equal(json(r.body), { id: String(i), seen: String(i) }));
 });
-
 
 test("API Gateway's answers: x-amzn-ErrorType on denials, 500 for an authorizer without a policy, API keys, 204 without a body", async () => {
   const app = new Chalice({ appName: 'answers' });
@@ -196,7 +194,13 @@ test("a response over Lambda's 6 MB payload limit is a 502, with a warning; requ
   assert.match(warnings.join('\n'), /GET \/huge.*6 MB payload limit \(6291556 bytes\).*502/);
   assert.is((await gateway.handle(req('GET', '/almost'))).statusCode, 200);
   const q = await gateway.handle(req('GET', '/q?constructor=1&__proto__=x&constructor=2', { __proto__: 'p' } as LocalRequest['headers']));
-  assert.equal(json(q.body), { query: [['constructor', '2'], ['__proto__', 'x']], proto: null });
+  assert.equal(json(q.body), {
+    query: [
+      ['constructor', '2'],
+      ['__proto__', 'x'],
+    ],
+    proto: null,
+  });
   const headers = JSON.parse('{"__proto__":"p"}');
   assert.equal(json((await gateway.handle(req('GET', '/q', headers))).body).proto, 'p');
 });

@@ -14,7 +14,7 @@ const build = (method: string, url: string, headers: Record<string, string | str
     isBinaryType: (t) => app.isBinaryType(t),
   });
 
-test('the local event has the recorded API Gateway event\'s shape', () => {
+test("the local event has the recorded API Gateway event's shape", () => {
   const recorded = recordedEvent('rest-get');
   const local = build('GET', '/users/bob?include-greeting=true&tag=a&tag=b', { 'X-TestHeader': 'Foo', 'User-Agent': 'curl/8.5.0' });
   assert.equal(Object.keys(local).sort(), Object.keys(recorded).sort());

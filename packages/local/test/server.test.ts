@@ -60,7 +60,7 @@ test('autoreload: an edit is served once loaded; a broken edit keeps the last go
     writeFileSync(join(dir, 'app.ts'), `${APP}\napp.route('/broken', () => {;\n`);
     assert.ok(await waitFor(async () => logs.some((l) => /^Reload failed.*app\.ts:\d+:\d+/.test(l))), 'the error is printed');
     assert.match(await body(), /"hello":"reloaded"/, 'the last good app still serves');
-    writeFileSync(join(dir, 'app.ts'), APP.replace("hello: WORD", "hello: WORD + '!'"));
+    writeFileSync(join(dir, 'app.ts'), APP.replace('hello: WORD', "hello: WORD + '!'"));
     assert.ok(await waitFor(async () => (await body()).includes('reloaded!')), 'fixed edit served');
   } finally {
     await server.close();

@@ -1,4 +1,4 @@
-import { AuthResponse, Chalice, Response } from '@chalice/router';
+import { type AuthResponse, Chalice, Response } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TestClient } from '../src/index.ts';
@@ -20,7 +20,10 @@ test("the test client gets API Gateway's answers as chalice local does", async (
   assert.is((await client.http.get('/keyed')).statusCode, 403);
   assert.equal((await client.http.get('/keyed', { headers: { 'x-api-key': 'k' } })).json(), { keyed: true });
   assert.is((await client.http.get('/empty')).text, '');
-  assert.equal((await client.http.get('/query?constructor=1&__proto__=2')).json(), [['constructor', '1'], ['__proto__', '2']]);
+  assert.equal((await client.http.get('/query?constructor=1&__proto__=2')).json(), [
+    ['constructor', '1'],
+    ['__proto__', '2'],
+  ]);
 });
 
 test.run();

@@ -39,7 +39,10 @@ function projectWithConfig(): string {
     join(dir, '.chalice', 'config.json'),
     JSON.stringify({
       app_name: 'tested',
-      stages: { dev: { environment_variables: { TABLE_NAME: 'dev-table' } }, prod: { environment_variables: { TABLE_NAME: 'prod-table' }, lambda_functions: { echo: { lambda_memory_size: 512, environment_variables: { TABLE_NAME: 'echo-table' } } } } },
+      stages: {
+        dev: { environment_variables: { TABLE_NAME: 'dev-table' } },
+        prod: { environment_variables: { TABLE_NAME: 'prod-table' }, lambda_functions: { echo: { lambda_memory_size: 512, environment_variables: { TABLE_NAME: 'echo-table' } } } },
+      },
     }),
   );
   return dir;
@@ -78,11 +81,11 @@ test('lambda.invoke calls a function by name with its own memory and environment
   const client = new TestClient(makeApp(), { projectDir: projectWithConfig(), stage: 'prod' });
   const { payload } = await client.lambda.invoke('echo', { a: 1 });
   assert.equal(payload, { event: { a: 1 }, name: 'tested-prod-echo', memory: '512', table: 'echo-table' });
-  assert.is(process.env.TABLE_NAME, 'prod-table', 'the API handler\'s again after the call');
+  assert.is(process.env.TABLE_NAME, 'prod-table', "the API handler's again after the call");
   client.close();
 });
 
-test('TestClient.load: the config\'s environment is set before the app module loads, and files are found as deployed', async () => {
+test("TestClient.load: the config's environment is set before the app module loads, and files are found as deployed", async () => {
   delete process.env.TABLE_NAME;
   const dir = projectWithConfig();
   writeFileSync(

@@ -38,7 +38,7 @@ function makeApp() {
 
 const auth = { headers: { Authorization: 'let-me-in' } };
 
-test('connect with headers and query, send, next, close: through the app\'s handlers and app.websocketApi', async () => {
+test("connect with headers and query, send, next, close: through the app's handlers and app.websocketApi", async () => {
   const { app, seen } = makeApp();
   const client = new TestClient(app);
   const conn = await client.ws.connect('/', { headers: { ...auth.headers, 'X-Extra': 'yes' }, query: { room: 'lobby' } });
@@ -65,7 +65,10 @@ test('binary messages go both ways as bytes', async () => {
 
 test('a refused connection throws ConnectionRefusedError with the status code', async () => {
   const client = new TestClient(makeApp().app);
-  for (const [path, options, status] of [['/', {}, 403], ['/not-the-stage', auth, 403]] as const) {
+  for (const [path, options, status] of [
+    ['/', {}, 403],
+    ['/not-the-stage', auth, 403],
+  ] as const) {
     try {
       await client.ws.connect(path, options);
       assert.unreachable('connected');
@@ -94,7 +97,7 @@ test('the app closing a connection: closed is set, $disconnect runs, a later sen
   client.close();
 });
 
-test('info through app.websocketApi; a failing handler sends API Gateway\'s error message; next() times out', async () => {
+test("info through app.websocketApi; a failing handler sends API Gateway's error message; next() times out", async () => {
   const client = new TestClient(makeApp().app);
   const conn = await client.ws.connect('/', { headers: { ...auth.headers, 'User-Agent': 'tester' } });
   await conn.send('who');

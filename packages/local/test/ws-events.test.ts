@@ -18,11 +18,21 @@ const connection: LocalConnection = {
 function shape(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return typeof value;
   if (Array.isArray(value)) return value.map(shape);
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, key === 'headers' || key === 'multiValueHeaders' ? 'object' : shape((value as Record<string, unknown>)[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, key === 'headers' || key === 'multiValueHeaders' ? 'object' : shape((value as Record<string, unknown>)[key])]),
+  );
 }
 
 test('$connect: shaped like the recorded event, with the headers as sent and the query', () => {
-  const headers = { Host: 'localhost:8000', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13', 'X-Forwarded-For': '203.0.113.7', 'X-Multi': ['a', 'b'] };
+  const headers = {
+    Host: 'localhost:8000',
+    'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    'Sec-WebSocket-Version': '13',
+    'X-Forwarded-For': '203.0.113.7',
+    'X-Multi': ['a', 'b'],
+  };
   const event = connectEvent(connection, '/api/?room=lobby', headers, 'api');
   assert.equal(shape(event), shape(recordedEvent('websocket-connect')));
   assert.equal(event.queryStringParameters, { room: 'lobby' });

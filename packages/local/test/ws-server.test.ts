@@ -119,7 +119,7 @@ test('connects on / and on the stage path; $connect sees the query, the headers 
   }
 });
 
-test('text and binary frames reach $default; each invocation has its own context with the function\'s stage config', async () => {
+test("text and binary frames reach $default; each invocation has its own context with the function's stage config", async () => {
   const c = await client(`${wsUrl}/`);
   const bytes = Buffer.from([0, 1, 2, 254, 255]);
   c.ws.send(bytes);
@@ -135,11 +135,14 @@ test('text and binary frames reach $default; each invocation has its own context
   await c.closed;
 });
 
-test('refused connections get API Gateway\'s status: off the stage path 403, the handler\'s code, 502 when it throws', async () => {
+test("refused connections get API Gateway's status: off the stage path 403, the handler's code, 502 when it throws", async () => {
   assert.is(await refusal(`${wsUrl}/elsewhere`), 'Unexpected server response: 403');
   assert.is(await refusal(`${wsUrl}/?refuse=401`), 'Unexpected server response: 401');
   assert.is(await refusal(`${wsUrl}/?throw=1`), 'Unexpected server response: 502');
-  assert.ok(logs.some((line) => line.startsWith('websocket_connect failed: Error: not welcome')), 'the error is logged');
+  assert.ok(
+    logs.some((line) => line.startsWith('websocket_connect failed: Error: not welcome')),
+    'the error is logged',
+  );
 });
 
 test('the Management API from the app: info, close (then $disconnect), and 410 as WebsocketDisconnectedError', async () => {
@@ -157,7 +160,7 @@ test('the Management API from the app: info, close (then $disconnect), and 410 a
   assert.is(gone.headers.get('x-amzn-errortype'), 'GoneException');
 });
 
-test('the app\'s sends are answered in process; once it sets clientConfig, by the SDK over HTTP to the Management API', async () => {
+test("the app's sends are answered in process; once it sets clientConfig, by the SDK over HTTP to the Management API", async () => {
   const calls: string[] = [];
   const count = (req: { url?: string }) => void (req.url?.includes('/@connections/') && calls.push(req.url));
   server.server.on('request', count);
@@ -178,7 +181,7 @@ test('the app\'s sends are answered in process; once it sets clientConfig, by th
   }
 });
 
-test('a failing $default handler answers the client with API Gateway\'s error message', async () => {
+test("a failing $default handler answers the client with API Gateway's error message", async () => {
   const c = await client(`${wsUrl}/`);
   const error = JSON.parse(String(await c.ask('boom')));
   assert.is(error.message, 'Internal server error');

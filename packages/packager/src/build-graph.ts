@@ -69,11 +69,7 @@ export function buildAppGraph(app: Chalice | AppModel, config: ProjectConfig, st
   const websocket = model.functions.filter((f) => f.kind === 'websocketHandler');
   if (websocket.length > 0) body.push(...websocketResources(websocket, api, functions, prefix));
 
-  const resources: Resource[] = [
-    { kind: 'deploymentPackage', resourceName: DEPLOYMENT_PACKAGE, dependsOn: [], entryFile: ENTRY_FILE },
-    ...functions.roles.values(),
-    ...body,
-  ];
+  const resources: Resource[] = [{ kind: 'deploymentPackage', resourceName: DEPLOYMENT_PACKAGE, dependsOn: [], entryFile: ENTRY_FILE }, ...functions.roles.values(), ...body];
   const functionNames = [...model.functions.map((f) => f.name), ...(model.routes.length > 0 ? [API_HANDLER] : [])];
   return { graph: { appName: config.data.app_name, stage, resources }, warnings: [...functions.warnings, ...unknownFunctionWarnings(config, functionNames)] };
 }
@@ -97,7 +93,14 @@ function eventResources(fn: LambdaFunctionResource, source: EventSource, prefix:
     case 'schedule':
       return [
         fn,
-        { ...base, kind: 'scheduledEvent', resourceName: `${name}-event`, ruleName: `${prefix}-${name}-event`, scheduleExpression: source.expression, description: source.description },
+        {
+          ...base,
+          kind: 'scheduledEvent',
+          resourceName: `${name}-event`,
+          ruleName: `${prefix}-${name}-event`,
+          scheduleExpression: source.expression,
+          description: source.description,
+        },
       ];
     case 'cloudWatchEvent':
       return [fn, { ...base, kind: 'cloudWatchEvent', resourceName: `${name}-event`, ruleName: `${prefix}-${name}-event`, eventPattern: source.eventPattern }];

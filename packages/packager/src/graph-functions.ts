@@ -166,4 +166,3 @@ function checkEnvironmentSize(name: string, environment: Record<string, string>,
     throw new AppGraphError(`${file}: the environment_variables of function "${name}" take ${bytes} bytes; Lambda allows ${MAX_ENVIRONMENT_BYTES} in all`);
   }
 }
-

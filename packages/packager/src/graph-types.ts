@@ -25,9 +25,7 @@ export interface DeploymentPackageResource extends ResourceBase {
  * Where a managed role's policy comes from: generated from the app's source (with the VPC
  * network-interface statement when a function runs in a VPC), or a file in `.chalice/`.
  */
-export type RolePolicy =
-  | { source: 'autogen'; vpcNeeded: boolean; document: IamPolicyDocument }
-  | { source: 'file'; filename: string; document: IamPolicyDocument };
+export type RolePolicy = { source: 'autogen'; vpcNeeded: boolean; document: IamPolicyDocument } | { source: 'file'; filename: string; document: IamPolicyDocument };
 
 /** An IAM role Chalice creates and owns: `default-role` (shared) or `<function>_role`. */
 export interface ManagedIamRoleResource extends ResourceBase {

@@ -108,10 +108,18 @@ function securityScheme(model: AuthorizerModel, lambdaUri: (resourceName: string
         'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [...model.providerArns], identitySource },
       };
     case 'custom':
-      return { ...header, 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': tokenAuthorizer(model.authorizerUri, model.invokeRoleArn, model.ttlSeconds, identitySource) };
+      return {
+        ...header,
+        'x-amazon-apigateway-authtype': 'custom',
+        'x-amazon-apigateway-authorizer': tokenAuthorizer(model.authorizerUri, model.invokeRoleArn, model.ttlSeconds, identitySource),
+      };
     case 'builtin':
       // The function is the app's own: its URI depends on where the caller deploys it.
-      return { ...header, 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': tokenAuthorizer(lambdaUri(model.name), model.executionRole, model.ttlSeconds, identitySource) };
+      return {
+        ...header,
+        'x-amazon-apigateway-authtype': 'custom',
+        'x-amazon-apigateway-authorizer': tokenAuthorizer(lambdaUri(model.name), model.executionRole, model.ttlSeconds, identitySource),
+      };
     default:
       throw new TypeError(`Unknown authorizer kind: ${String((model as { kind?: unknown }).kind)}`);
   }

@@ -72,10 +72,7 @@ export interface OpenApiIntegration {
  */
 export interface OpenApiOperation {
   parameters?: OpenApiParameter[];
-  responses: Record<
-    string,
-    { description: string; headers?: Record<string, { schema: { type: 'string' } }>; content: Record<string, { schema: { $ref: string } }> }
-  >;
+  responses: Record<string, { description: string; headers?: Record<string, { schema: { type: 'string' } }>; content: Record<string, { schema: { $ref: string } }> }>;
   security?: OpenApiSecurityRequirement[];
   'x-amazon-apigateway-integration': OpenApiIntegration;
 }

@@ -71,10 +71,7 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
   options.check?.(app);
   const { graph, warnings, policyWarnings } = buildWithGeneratedPolicy(app, config, stage, { projectDir, sourceMap: options.sourceMap });
 
-  const generated =
-    pkgFormat === 'terraform'
-      ? terraformConfig(graph, { zipPath: `\${path.module}/${DEPLOYMENT_ZIP}` })
-      : samTemplate(graph, { codeUri: `./${DEPLOYMENT_ZIP}` });
+  const generated = pkgFormat === 'terraform' ? terraformConfig(graph, { zipPath: `\${path.module}/${DEPLOYMENT_ZIP}` }) : samTemplate(graph, { codeUri: `./${DEPLOYMENT_ZIP}` });
   const template = extra ? mergeTemplates(generated, extra) : generated;
   const templateName = pkgFormat === 'terraform' ? 'chalice.tf.json' : `sam.${templateFormat}`;
 
@@ -97,7 +94,12 @@ export async function packageApp(options: PackageAppOptions): Promise<PackagedAp
  * @example
  * const { graph, policyWarnings } = buildWithGeneratedPolicy(app, config, 'dev', { projectDir });
  */
-export function buildWithGeneratedPolicy(app: Chalice, config: ProjectConfig, stage: string, options: GraphOptions & { projectDir: string }): BuiltGraph & { policyWarnings: string[] } {
+export function buildWithGeneratedPolicy(
+  app: Chalice,
+  config: ProjectConfig,
+  stage: string,
+  options: GraphOptions & { projectDir: string },
+): BuiltGraph & { policyWarnings: string[] } {
   const { statements, warnings } = analyzeApp({ projectDir: options.projectDir, entryFiles: [findAppModule(options.projectDir)] });
   const built = buildAppGraph(app, config, stage, { ...options, autogenPolicy: ({ vpcNeeded }) => policyDocument(statements, { vpc: vpcNeeded }) });
   return { ...built, policyWarnings: warnings.map((w) => `policy: ${formatWarning(w)}`) };

@@ -18,7 +18,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
  */
 export function checkPackageSize(which: 'zipped' | 'unzipped', files: Array<{ path: string; size: number }>, zippedSize?: number): void {
   const limit = which === 'zipped' ? LAMBDA_ZIPPED_LIMIT : LAMBDA_UNZIPPED_LIMIT;
-  const size = which === 'zipped' ? zippedSize ?? 0 : files.reduce((sum, file) => sum + file.size, 0);
+  const size = which === 'zipped' ? (zippedSize ?? 0) : files.reduce((sum, file) => sum + file.size, 0);
   if (size <= limit) return;
   const biggest = [...files].sort((a, b) => b.size - a.size).slice(0, SHOWN);
   throw new PackageError(

@@ -38,10 +38,13 @@ const IN_STACK = (service: string, type: string) => sub(`arn:\${AWS::Partition}:
  */
 export function codeBuildStatements(): PolicyStatement[] {
   return [
-    allow(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], [
-      sub('arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/${ApplicationName}Build'),
-      sub('arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/${ApplicationName}Build:*'),
-    ]),
+    allow(
+      ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+      [
+        sub('arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/${ApplicationName}Build'),
+        sub('arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/${ApplicationName}Build:*'),
+      ],
+    ),
     allow(['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject'], BUCKET_OBJECTS),
     allow(['s3:GetBucketLocation', 's3:ListBucket'], BUCKETS),
   ];
@@ -70,13 +73,7 @@ export function codePipelineStatements(source: PipelineSource): PolicyStatement[
     sourceAccess,
     allow(['codebuild:BatchGetBuilds', 'codebuild:StartBuild'], [sub('${AppPackageBuild.Arn}')]),
     allow(
-      [
-        'cloudformation:CreateChangeSet',
-        'cloudformation:DeleteChangeSet',
-        'cloudformation:DescribeChangeSet',
-        'cloudformation:DescribeStacks',
-        'cloudformation:ExecuteChangeSet',
-      ],
+      ['cloudformation:CreateChangeSet', 'cloudformation:DeleteChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:DescribeStacks', 'cloudformation:ExecuteChangeSet'],
       [sub(`arn:\${AWS::Partition}:cloudformation:\${AWS::Region}:\${AWS::AccountId}:stack/${STACK}/*`)],
     ),
     allow(['cloudformation:CreateChangeSet'], [SAM_TRANSFORM]),

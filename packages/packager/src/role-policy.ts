@@ -59,8 +59,18 @@ export function manageConnectionsStatement(websocketApi: (path: string) => unkno
 export function rolePolicy(graph: AppGraph, role: ManagedIamRoleResource, arns: EventSourceArns): IamPolicyDocument {
   const { document } = role.policy;
   if (role.policy.source !== 'autogen') return document;
-  const functions = new Set(resourcesOfKind(graph, 'lambdaFunction').filter((fn) => fn.role === role.resourceName).map((fn) => fn.resourceName));
-  const queues = [...new Set(resourcesOfKind(graph, 'sqsEventSource').filter((s) => functions.has(s.lambdaFunction)).map((s) => s.queue))].sort();
+  const functions = new Set(
+    resourcesOfKind(graph, 'lambdaFunction')
+      .filter((fn) => fn.role === role.resourceName)
+      .map((fn) => fn.resourceName),
+  );
+  const queues = [
+    ...new Set(
+      resourcesOfKind(graph, 'sqsEventSource')
+        .filter((s) => functions.has(s.lambdaFunction))
+        .map((s) => s.queue),
+    ),
+  ].sort();
   const websocket = managesConnections(graph, role);
   const statements = websocket ? withoutManageConnections(document.Statement) : document.Statement;
   return {

@@ -71,10 +71,13 @@ export function oldestRuntime(runtimes: string[]): string {
 function nodeMajor(runtime: string): number {
   const major = /^nodejs(\d+)\.x$/.exec(runtime)?.[1];
   const problem =
-    major === undefined ? `is "${runtime}", not a Lambda Node.js runtime`
-    : DEPRECATED.includes(Number(major)) ? `is "${runtime}", which AWS Lambda has deprecated`
-    : !SUPPORTED.includes(Number(major)) ? `is "${runtime}", not a Lambda Node.js runtime AWS supports`
-    : null;
+    major === undefined
+      ? `is "${runtime}", not a Lambda Node.js runtime`
+      : DEPRECATED.includes(Number(major))
+        ? `is "${runtime}", which AWS Lambda has deprecated`
+        : !SUPPORTED.includes(Number(major))
+          ? `is "${runtime}", not a Lambda Node.js runtime AWS supports`
+          : null;
   if (problem) throw new ConfigError('.chalice/config.json', 'lambda_runtime', `${problem}: use one of ${alternatives()}`);
   return Number(major);
 }

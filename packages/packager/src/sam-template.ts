@@ -108,12 +108,9 @@ function s3Unsupported(notification: S3BucketNotificationResource): UnsupportedF
 }
 
 function duplicateName(id: string): AppGraphError {
-  return new AppGraphError(
-    `Two names of the app give the template resource name "${id}" (as "foo_bar" and "foo-bar" do): rename one of them`,
-  );
+  return new AppGraphError(`Two names of the app give the template resource name "${id}" (as "foo_bar" and "foo-bar" do): rename one of them`);
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
-

@@ -33,12 +33,30 @@ function isObject(value: Json): value is { [key: string]: Json } {
 // yaml is loaded only for YAML files: it is a good part of `chalice package`'s start-up.
 // CloudFormation's short forms (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become the long forms JSON
 // templates use, so a YAML merge file can use either.
-const INTRINSICS = ['Ref', 'Condition', 'GetAtt', 'Base64', 'Cidr', 'FindInMap', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
+const INTRINSICS = [
+  'Ref',
+  'Condition',
+  'GetAtt',
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAZs',
+  'ImportValue',
+  'Join',
+  'Select',
+  'Split',
+  'Sub',
+  'Transform',
+  'And',
+  'Equals',
+  'If',
+  'Not',
+  'Or',
+];
 
 function intrinsicTags(): Array<ScalarTag | CollectionTag> {
   const key = (name: string) => (name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`);
-  const resolveValue = (name: string, value: unknown) =>
-    ({ [key(name)]: name === 'GetAtt' && typeof value === 'string' ? value.split(/\.(.*)/s).filter(Boolean) : value });
+  const resolveValue = (name: string, value: unknown) => ({ [key(name)]: name === 'GetAtt' && typeof value === 'string' ? value.split(/\.(.*)/s).filter(Boolean) : value });
   return INTRINSICS.flatMap((name) => [
     { tag: `!${name}`, resolve: (value: string) => resolveValue(name, value) },
     { tag: `!${name}`, collection: 'seq' as const, resolve: (seq: { toJSON(): unknown }) => resolveValue(name, seq.toJSON()) },
@@ -73,7 +91,8 @@ export async function readMergeFile(file: string): Promise<Record<string, unknow
       throw new PackageError(`${file} is not valid JSON: ${(error as Error).message}`);
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PackageError(`${file} must hold an object (a template fragment), not ${Array.isArray(value) ? 'a list' : String(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new PackageError(`${file} must hold an object (a template fragment), not ${Array.isArray(value) ? 'a list' : String(value)}`);
   return value as Record<string, unknown>;
 }
 

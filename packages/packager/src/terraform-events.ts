@@ -1,10 +1,4 @@
-import type {
-  CloudWatchEventResource,
-  S3BucketNotificationResource,
-  ScheduledEventResource,
-  SnsSubscriptionResource,
-  SqsEventSourceResource,
-} from './graph-types.ts';
+import type { CloudWatchEventResource, S3BucketNotificationResource, ScheduledEventResource, SnsSubscriptionResource, SqsEventSourceResource } from './graph-types.ts';
 import { isTopicArn } from './naming.ts';
 import { interpolate, jsonTemplate, reference, template, type TerraformBlock, type TerraformConfigBuilder, type TerraformExpression } from './terraform-values.ts';
 

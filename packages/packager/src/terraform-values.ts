@@ -148,8 +148,7 @@ export class TerraformConfigBuilder {
     resource: Record<string, Record<string, unknown>>;
     output: Record<string, { value: unknown }>;
   } {
-    const sorted = <V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> =>
-      Object.fromEntries([...map.keys()].sort().map((key) => [key, f(map.get(key)!)]));
+    const sorted = <V, W>(map: Map<string, V>, f: (v: V) => W): Record<string, W> => Object.fromEntries([...map.keys()].sort().map((key) => [key, f(map.get(key)!)]));
     return {
       data: sorted(this.dataSources, (ofType) => sorted(ofType, (v) => toWritten(v) as Record<string, unknown>)),
       locals: sorted(this.locals, (v) => toWritten(v)),

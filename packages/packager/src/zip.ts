@@ -75,12 +75,17 @@ export function createZip(entries: ZipEntry[]): Uint8Array {
  */
 export function checkZipPath(path: string): void {
   const problem =
-    path === '' ? 'is empty'
-    : path.startsWith('/') || /^[A-Za-z]:/.test(path) ? 'is absolute'
-    : path.includes('\\') ? 'has a backslash (use forward slashes)'
-    : path.split('/').some((part) => part === '..') ? 'leaves the zip (..)'
-    : path.split('/').some((part) => part === '' || part === '.') ? 'has an empty or "." segment'
-    : null;
+    path === ''
+      ? 'is empty'
+      : path.startsWith('/') || /^[A-Za-z]:/.test(path)
+        ? 'is absolute'
+        : path.includes('\\')
+          ? 'has a backslash (use forward slashes)'
+          : path.split('/').some((part) => part === '..')
+            ? 'leaves the zip (..)'
+            : path.split('/').some((part) => part === '' || part === '.')
+              ? 'has an empty or "." segment'
+              : null;
   if (problem) throw new PackageError(`Zip entry path "${path}" ${problem}`);
 }
 

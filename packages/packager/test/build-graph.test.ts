@@ -90,18 +90,22 @@ test('function names, handlers, tags and defaults follow the seed', () => {
 });
 
 test('per-function settings in the stage win, and env and tags merge', () => {
-  const { graph } = build(featureApp(), {
-    environment_variables: { A: 'top', B: 'top' },
-    tags: { team: 'web' },
-    lambda_memory_size: 256,
-    stages: {
-      prod: {
-        environment_variables: { B: 'stage' },
-        lambda_functions: { every_hour: { lambda_timeout: 300, reserved_concurrency: 2, layers: ['arn:aws:lambda:us-east-1:1:layer:x:1'] } },
+  const { graph } = build(
+    featureApp(),
+    {
+      environment_variables: { A: 'top', B: 'top' },
+      tags: { team: 'web' },
+      lambda_memory_size: 256,
+      stages: {
+        prod: {
+          environment_variables: { B: 'stage' },
+          lambda_functions: { every_hour: { lambda_timeout: 300, reserved_concurrency: 2, layers: ['arn:aws:lambda:us-east-1:1:layer:x:1'] } },
+        },
       },
+      lambda_functions: { every_hour: { lambda_memory_size: 512, tags: { owner: 'ops' } } },
     },
-    lambda_functions: { every_hour: { lambda_memory_size: 512, tags: { owner: 'ops' } } },
-  }, 'prod');
+    'prod',
+  );
   const fn = getResource(graph, 'every_hour', 'lambdaFunction');
   assert.is(fn.functionName, 'demo-prod-every_hour');
   assert.is(fn.memorySize, 512);
@@ -115,7 +119,10 @@ test('per-function settings in the stage win, and env and tags merge', () => {
 });
 
 test('roles: shared autogen role, a role per policy file, pre-created roles by ARN', () => {
-  writeFileSync(join(projectDir, '.chalice', 'policy-dev.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }));
+  writeFileSync(
+    join(projectDir, '.chalice', 'policy-dev.json'),
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }),
+  );
   const arn = 'arn:aws:iam::123456789012:role/mine';
   const { graph } = build(featureApp(), {
     lambda_functions: {
@@ -144,7 +151,7 @@ test('a VPC function adds the network-interface statement to the shared role', (
   assert.equal(getResource(graph, 'on_job', 'lambdaFunction').subnetIds, ['subnet-1']);
 });
 
-test('source maps turn on NODE_OPTIONS, appending to the user\'s', () => {
+test("source maps turn on NODE_OPTIONS, appending to the user's", () => {
   const { graph } = buildAppGraph(featureApp(), config({ lambda_functions: { pure: { environment_variables: { NODE_OPTIONS: '--max-old-space-size=100' } } } }), 'dev', {
     projectDir,
     sourceMap: true,

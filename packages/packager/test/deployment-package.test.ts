@@ -52,8 +52,7 @@ app.lambdaFunction({ name: 'my-fn' }, () => 'pure');
   'node_modules/tiny-dep/index.js': "const { sep } = require('node:path');\nexports.shout = (s) => s.toUpperCase() + sep;\n",
 };
 
-const build = (projectDir: string, extra: Partial<DeploymentPackageOptions> = {}) =>
-  buildDeploymentPackage({ projectDir, handlers: HANDLERS, runtime: 'nodejs22.x', ...extra });
+const build = (projectDir: string, extra: Partial<DeploymentPackageOptions> = {}) => buildDeploymentPackage({ projectDir, handlers: HANDLERS, runtime: 'nodejs22.x', ...extra });
 
 function extract(zip: string): string {
   const out = join(temp, `extract-${++projects}`);
@@ -115,10 +114,15 @@ test('a source map adds app.mjs.map, relative to the project, and asks for --ena
 });
 
 test('a REST-only app leaves lambdaHandler and the event wrappers out', async () => {
-  const app = "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'rest' });\napp.route('/', () => ({}));\napp.lambdaFunction(function f() { return 1; });\n";
-  const code = async (handlers: DeploymentPackageOptions['handlers']) => readFileSync(join(extract((await build(project({ 'app.ts': app }), { handlers })).path), 'app.mjs'), 'utf8');
+  const app =
+    "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'rest' });\napp.route('/', () => ({}));\napp.lambdaFunction(function f() { return 1; });\n";
+  const code = async (handlers: DeploymentPackageOptions['handlers']) =>
+    readFileSync(join(extract((await build(project({ 'app.ts': app }), { handlers })).path), 'app.mjs'), 'utf8');
   const rest = await code([{ exportName: 'api_handler', functionName: null }]);
-  const both = await code([{ exportName: 'api_handler', functionName: null }, { exportName: 'f', functionName: 'f' }]);
+  const both = await code([
+    { exportName: 'api_handler', functionName: null },
+    { exportName: 'f', functionName: 'f' },
+  ]);
   assert.match(both, /"lambdaHandler"/, 'names are kept, so the check below means something');
   assert.not.match(rest, /"lambdaHandler"|"s3Handler"|"sqsHandler"/);
   assert.ok(rest.length < both.length);
@@ -132,7 +136,11 @@ test('the hello-world example packages into at most 8 KB (issue 4 budget)', asyn
 
 test('a native addon stops the build, naming the importing file and vendor/', async () => {
   const fromApp = await failure(() =>
-    build(project({ 'app.ts': "import { Chalice } from '@chalice/router';\nimport addon from './build/addon.node';\nexport const app = new Chalice({ appName: 'x' });\nconsole.log(addon);\n" })),
+    build(
+      project({
+        'app.ts': "import { Chalice } from '@chalice/router';\nimport addon from './build/addon.node';\nexport const app = new Chalice({ appName: 'x' });\nconsole.log(addon);\n",
+      }),
+    ),
   );
   assert.instance(fromApp, AppLoadError);
   assert.match(fromApp.message, /^app\.ts:2:\d+: app\.ts imports the native addon "\.\/build\/addon\.node", which cannot be bundled: put the prebuilt module .*under vendor\//);

@@ -12,7 +12,10 @@ test('the sam, terraform, openapi and zip subpaths resolve from the built dist',
   assert.type(terraform.terraformConfig, 'function');
   assert.type(openapi.buildOpenApi, 'function');
   assert.type(openapi.generateModels, 'function');
-  assert.equal(zip.readZip(zip.createZip([{ path: 'a.txt', data: new TextEncoder().encode('hi') }])).map((entry: { path: string }) => entry.path), ['a.txt']);
+  assert.equal(
+    zip.readZip(zip.createZip([{ path: 'a.txt', data: new TextEncoder().encode('hi') }])).map((entry: { path: string }) => entry.path),
+    ['a.txt'],
+  );
 });
 
 test('a class reached through two entries is one class', async () => {
@@ -24,7 +27,17 @@ test('a class reached through two entries is one class', async () => {
 
 test('internals are not exported from the main entry', async () => {
   const main: Record<string, unknown> = await import('@chalice/packager');
-  for (const name of ['assertNever', 'ENTRY_FILE', 'DEPLOYMENT_PACKAGE', 'templateResourceName', 'lambdaFunctionName', 'isTopicArn', 'privateApiPolicy', 'sdkMethodName', 'applicationName']) {
+  for (const name of [
+    'assertNever',
+    'ENTRY_FILE',
+    'DEPLOYMENT_PACKAGE',
+    'templateResourceName',
+    'lambdaFunctionName',
+    'isTopicArn',
+    'privateApiPolicy',
+    'sdkMethodName',
+    'applicationName',
+  ]) {
     assert.is(main[name], undefined, name);
   }
 });

@@ -39,7 +39,10 @@ test('functions use lambdaHandler, with any valid function name as a string expo
 });
 
 test('two handlers with one export name are refused', () => {
-  const twice = [{ exportName: 'a', functionName: 'a' }, { exportName: 'a', functionName: 'b' }];
+  const twice = [
+    { exportName: 'a', functionName: 'a' },
+    { exportName: 'a', functionName: 'b' },
+  ];
   assert.throws(() => entryModuleSource('./app.ts', twice), /Two handlers export "a"/);
 });
 

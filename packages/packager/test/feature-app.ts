@@ -13,8 +13,7 @@ export const ROLE_ARN = 'arn:aws:iam::123456789012:role/precreated';
 export const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:elsewhere';
 export const LAYER = 'arn:aws:lambda:us-east-1:123456789012:layer:deps:3';
 export const POOL_ARN = 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc';
-export const CUSTOM_AUTHORIZER_URI =
-  'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations';
+export const CUSTOM_AUTHORIZER_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations';
 
 /** The policy file of the `pure` function; its policy variable must reach IAM as written. */
 export const PURE_POLICY = {

@@ -1,14 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import {
-  AuthResponse,
-  Chalice,
-  CognitoUserPoolAuthorizer,
-  CORSConfig,
-  CustomAuthorizer,
-  describeApp,
-  IAMAuthorizer,
-  type AppModel,
-} from '@chalice/router';
+import { AuthResponse, Chalice, CognitoUserPoolAuthorizer, CORSConfig, CustomAuthorizer, describeApp, IAMAuthorizer, type AppModel } from '@chalice/router';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildOpenApi, generateModels, type OpenApiDocument, type OpenApiInput } from '../src/openapi.ts';
@@ -34,9 +25,16 @@ function richApp(): Chalice {
   const auth = app.authorizer({ ttlSeconds: 30, executionRole: 'arn:aws:iam::123456789012:role/AuthInvoke' }, function my_auth() {
     return new AuthResponse({ routes: ['/'], principalId: 'user' });
   });
-  app.route('/users/{id}', { methods: ['PUT', 'GET'], cors: new CORSConfig({ allowOrigin: 'https://example.com', allowHeaders: ['X-Special'], exposeHeaders: ['X-Total', 'X-Page'], maxAge: 600, allowCredentials: true }) }, function user() {
-    return {};
-  });
+  app.route(
+    '/users/{id}',
+    {
+      methods: ['PUT', 'GET'],
+      cors: new CORSConfig({ allowOrigin: 'https://example.com', allowHeaders: ['X-Special'], exposeHeaders: ['X-Total', 'X-Page'], maxAge: 600, allowCredentials: true }),
+    },
+    function user() {
+      return {};
+    },
+  );
   app.route('/', { apiKeyRequired: true }, function index() {
     return {};
   });
@@ -46,9 +44,13 @@ function richApp(): Chalice {
   app.route('/pool', { authorizer: new CognitoUserPoolAuthorizer('MyPool', { providerArns: [POOL_ARN], scopes: ['email', 'openid'] }), apiKeyRequired: true }, function pool() {
     return {};
   });
-  app.route('/custom', { authorizer: new CustomAuthorizer('MyCustom', { authorizerUri: CUSTOM_URI, ttlSeconds: 60, header: 'X-Token', invokeRoleArn: 'arn:aws:iam::123456789012:role/Invoke' }) }, function custom() {
-    return {};
-  });
+  app.route(
+    '/custom',
+    { authorizer: new CustomAuthorizer('MyCustom', { authorizerUri: CUSTOM_URI, ttlSeconds: 60, header: 'X-Token', invokeRoleArn: 'arn:aws:iam::123456789012:role/Invoke' }) },
+    function custom() {
+      return {};
+    },
+  );
   app.route('/builtin', { authorizer: auth }, function builtin() {
     return {};
   });
@@ -253,9 +255,18 @@ test('deterministic: registration order does not change the document; no object 
   const forwards = new Chalice({ appName: 'order' });
   const backwards = new Chalice({ appName: 'order' });
   const register = [
-    (app: Chalice) => app.route('/z', { authorizer: new IAMAuthorizer() }, function z() { return {}; }),
-    (app: Chalice) => app.route('/a/{id}', { methods: ['POST'] }, function a_post() { return {}; }),
-    (app: Chalice) => app.route('/a/{id}', { methods: ['GET'], apiKeyRequired: true }, function a_get() { return {}; }),
+    (app: Chalice) =>
+      app.route('/z', { authorizer: new IAMAuthorizer() }, function z() {
+        return {};
+      }),
+    (app: Chalice) =>
+      app.route('/a/{id}', { methods: ['POST'] }, function a_post() {
+        return {};
+      }),
+    (app: Chalice) =>
+      app.route('/a/{id}', { methods: ['GET'], apiKeyRequired: true }, function a_get() {
+        return {};
+      }),
   ];
   for (const r of register) r(forwards);
   for (const r of [...register].reverse()) r(backwards);
@@ -287,7 +298,10 @@ test('a method API Gateway lacks is an error naming the route', () => {
 test('generateModels: the same document with the placeholders of the Python original', () => {
   const model = describeApp(richApp());
   const document = generateModels(model);
-  assert.equal(document.paths['/']!.get!['x-amazon-apigateway-integration'].uri, 'arn:{partition}:apigateway:{region_name}:lambda:path/2015-03-31/functions/{api_handler_lambda_arn}/invocations');
+  assert.equal(
+    document.paths['/']!.get!['x-amazon-apigateway-integration'].uri,
+    'arn:{partition}:apigateway:{region_name}:lambda:path/2015-03-31/functions/{api_handler_lambda_arn}/invocations',
+  );
   assert.is(
     document.components.securitySchemes!.my_auth!['x-amazon-apigateway-authorizer']!.type === 'token' &&
       document.components.securitySchemes!.my_auth!['x-amazon-apigateway-authorizer']!.authorizerUri,

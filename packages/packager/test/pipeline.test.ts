@@ -7,13 +7,19 @@ import type { PolicyStatement } from '../src/pipeline-roles.ts';
 import { applicationName, DEFAULT_CODEBUILD_IMAGE, pipelineTemplate, type PipelineCloudFormation, type PipelineOptions } from '../src/pipeline.ts';
 
 const COMBINATIONS: PipelineOptions[] = (['v1', 'v2'] as const).flatMap((pipelineVersion) =>
-  (['codecommit', 'github'] as const).flatMap((source) => [{ pipelineVersion, source }, { pipelineVersion, source, buildspecFile: 'buildspec.yml' }]),
+  (['codecommit', 'github'] as const).flatMap((source) => [
+    { pipelineVersion, source },
+    { pipelineVersion, source, buildspecFile: 'buildspec.yml' },
+  ]),
 );
 const nameOf = (o: PipelineOptions) => `${o.pipelineVersion}-${o.source}${o.buildspecFile ? '-file' : ''}`;
 
 test("codebuildImage is the CodeBuildImage parameter's default (generate-pipeline -i)", () => {
   assert.is(pipelineTemplate({ pipelineVersion: 'v1', source: 'codecommit' }).template.Parameters.CodeBuildImage!.Default, DEFAULT_CODEBUILD_IMAGE);
-  assert.is(pipelineTemplate({ pipelineVersion: 'v2', source: 'github', codebuildImage: 'aws/codebuild/standard:7.0' }).template.Parameters.CodeBuildImage!.Default, 'aws/codebuild/standard:7.0');
+  assert.is(
+    pipelineTemplate({ pipelineVersion: 'v2', source: 'github', codebuildImage: 'aws/codebuild/standard:7.0' }).template.Parameters.CodeBuildImage!.Default,
+    'aws/codebuild/standard:7.0',
+  );
 });
 
 test('every option combination passes cfn-lint', () => {
@@ -62,7 +68,15 @@ test('each role gets the actions its service needs', () => {
     's3:PutObject',
   ]);
   const pipelineActions = actions(codecommit, 'CodePipelineRole');
-  for (const action of ['codecommit:GetBranch', 'codecommit:UploadArchive', 'codebuild:StartBuild', 'codebuild:BatchGetBuilds', 'cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet', 'iam:PassRole']) {
+  for (const action of [
+    'codecommit:GetBranch',
+    'codecommit:UploadArchive',
+    'codebuild:StartBuild',
+    'codebuild:BatchGetBuilds',
+    'cloudformation:CreateChangeSet',
+    'cloudformation:ExecuteChangeSet',
+    'iam:PassRole',
+  ]) {
     assert.ok(pipelineActions.includes(action), action);
   }
   assert.not.ok(pipelineActions.some((a) => a.startsWith('codestar')));
@@ -73,7 +87,18 @@ test('each role gets the actions its service needs', () => {
   assert.equal(passRole.Resource, [{ 'Fn::Sub': '${CFNDeployRole.Arn}' }], 'the pipeline passes only the CloudFormation role');
   assert.equal(passRole.Condition, { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } });
   const deploy = actions(codecommit, 'CFNDeployRole');
-  for (const action of ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:PassRole', 'lambda:CreateFunction', 'lambda:AddPermission', 'apigateway:POST', 'events:PutRule', 'sns:Subscribe', 'lambda:CreateEventSourceMapping', 's3:GetObject']) {
+  for (const action of [
+    'iam:CreateRole',
+    'iam:PutRolePolicy',
+    'iam:PassRole',
+    'lambda:CreateFunction',
+    'lambda:AddPermission',
+    'apigateway:POST',
+    'events:PutRule',
+    'sns:Subscribe',
+    'lambda:CreateEventSourceMapping',
+    's3:GetObject',
+  ]) {
     assert.ok(deploy.includes(action), action);
   }
   assert.equal(actions(codecommit, 'SourceEventRole'), ['codepipeline:StartPipelineExecution']);
@@ -82,13 +107,21 @@ test('each role gets the actions its service needs', () => {
 test('the buildspec installs with npm, runs chalice package, then aws cloudformation package, on a supported Node.js', () => {
   const upload = 'aws cloudformation package --template-file /tmp/packaged/sam.json --s3-bucket ${APP_S3_BUCKET} --output-template-file transformed.yaml';
   const install = 'if [ -f package-lock.json ]; then npm ci; else npm install; fi';
-  assert.equal(parse((pipelineTemplate({ pipelineVersion: 'v2', source: 'codecommit' }).template.Resources.AppPackageBuild!.Properties.Source as { BuildSpec: string }).BuildSpec), {
-    version: 0.2,
-    phases: { install: { 'runtime-versions': { nodejs: 22 }, commands: [install] }, build: { commands: ['npx chalice package /tmp/packaged', upload] } },
-    artifacts: { type: 'zip', files: ['transformed.yaml'] },
+  assert.equal(
+    parse((pipelineTemplate({ pipelineVersion: 'v2', source: 'codecommit' }).template.Resources.AppPackageBuild!.Properties.Source as { BuildSpec: string }).BuildSpec),
+    {
+      version: 0.2,
+      phases: { install: { 'runtime-versions': { nodejs: 22 }, commands: [install] }, build: { commands: ['npx chalice package /tmp/packaged', upload] } },
+      artifacts: { type: 'zip', files: ['transformed.yaml'] },
+    },
+  );
+  assert.equal(pipelineBuildspec('v1').phases, {
+    install: { 'runtime-versions': { nodejs: 22 }, commands: ['aws --version', install, 'npx chalice package /tmp/packaged', upload] },
   });
-  assert.equal(pipelineBuildspec('v1').phases, { install: { 'runtime-versions': { nodejs: 22 }, commands: ['aws --version', install, 'npx chalice package /tmp/packaged', upload] } });
-  const env = pipelineTemplate({ pipelineVersion: 'v1', source: 'github' }).template.Resources.AppPackageBuild!.Properties.Environment as { EnvironmentVariables: unknown[]; Image: unknown };
+  const env = pipelineTemplate({ pipelineVersion: 'v1', source: 'github' }).template.Resources.AppPackageBuild!.Properties.Environment as {
+    EnvironmentVariables: unknown[];
+    Image: unknown;
+  };
   assert.equal(env.EnvironmentVariables, [{ Name: 'APP_S3_BUCKET', Value: { Ref: 'ApplicationBucket' } }]);
   assert.equal(env.Image, { Ref: 'CodeBuildImage' });
 });
@@ -102,11 +135,20 @@ test('--buildspec-file: the buildspec comes back as a file and the project point
 
 test('the pipeline: source, build, then a beta change set replaced and executed; the parameters of each source', () => {
   const github = pipelineTemplate({ pipelineVersion: 'v2', source: 'github', appName: 'my_app' }).template;
-  const pipeline = github.Resources.AppPipeline!.Properties as { PipelineType: string; Stages: Array<{ Name: string; Actions: Array<{ ActionTypeId: { Provider: string }; Configuration: { ActionMode?: string } }> }> };
+  const pipeline = github.Resources.AppPipeline!.Properties as {
+    PipelineType: string;
+    Stages: Array<{ Name: string; Actions: Array<{ ActionTypeId: { Provider: string }; Configuration: { ActionMode?: string } }> }>;
+  };
   assert.is(pipeline.PipelineType, 'V2');
-  assert.equal(pipeline.Stages.map((s) => s.Name), ['Source', 'Build', 'Beta']);
+  assert.equal(
+    pipeline.Stages.map((s) => s.Name),
+    ['Source', 'Build', 'Beta'],
+  );
   assert.is(pipeline.Stages[0]!.Actions[0]!.ActionTypeId.Provider, 'CodeStarSourceConnection');
-  assert.equal(pipeline.Stages[2]!.Actions.map((a) => a.Configuration.ActionMode), ['CHANGE_SET_REPLACE', 'CHANGE_SET_EXECUTE']);
+  assert.equal(
+    pipeline.Stages[2]!.Actions.map((a) => a.Configuration.ActionMode),
+    ['CHANGE_SET_REPLACE', 'CHANGE_SET_EXECUTE'],
+  );
   assert.equal(Object.keys(github.Parameters), ['ApplicationName', 'CodeBuildImage', 'BranchName', 'GithubOwner', 'GithubRepoName', 'CodeStarConnectionArn']);
   assert.is(github.Parameters.ApplicationName!.Default, 'my-app');
   assert.is(github.Parameters.CodeBuildImage!.Default, 'aws/codebuild/amazonlinux-x86_64-standard:5.0');
@@ -115,7 +157,12 @@ test('the pipeline: source, build, then a beta change set replaced and executed;
   assert.equal(Object.keys(codecommit.Parameters), ['ApplicationName', 'CodeBuildImage', 'BranchName']);
   assert.is(codecommit.Resources.SourceRepository!.Type, 'AWS::CodeCommit::Repository');
   assert.ok(codecommit.Outputs.SourceRepoURL);
-  assert.equal(Object.keys(github.Resources).filter((id) => github.Resources[id]!.Type === 'AWS::S3::Bucket').sort(), ['ApplicationBucket', 'ArtifactBucketStore']);
+  assert.equal(
+    Object.keys(github.Resources)
+      .filter((id) => github.Resources[id]!.Type === 'AWS::S3::Bucket')
+      .sort(),
+    ['ApplicationBucket', 'ArtifactBucketStore'],
+  );
 });
 
 test('application names become valid stack names', () => {

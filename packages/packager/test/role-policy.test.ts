@@ -18,7 +18,11 @@ const APP_CALLS = [
 
 function graph() {
   const app = featureApp({ s3: false });
-  return buildAppGraph(app, featureConfig(featureStage), 'dev', { projectDir, nodeVersion: 'v22.3.0', autogenPolicy: ({ vpcNeeded }) => policyDocument(APP_CALLS, { vpc: vpcNeeded }) }).graph;
+  return buildAppGraph(app, featureConfig(featureStage), 'dev', {
+    projectDir,
+    nodeVersion: 'v22.3.0',
+    autogenPolicy: ({ vpcNeeded }) => policyDocument(APP_CALLS, { vpc: vpcNeeded }),
+  }).graph;
 }
 
 type Statement = { Sid?: string; Action: string[]; Resource: unknown };
@@ -42,11 +46,16 @@ test('SAM: the SQS statement names the queue, ManageConnections only the websock
       Sid: 'ChaliceWebsocketConnections',
       Effect: 'Allow',
       Action: ['execute-api:ManageConnections'],
-      Resource: CONNECTION_METHODS.map((method) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${WebsocketAPI}/*/${method}/@connections/*` })),
+      Resource: CONNECTION_METHODS.map((method) => ({
+        'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${WebsocketAPI}/*/${method}/@connections/*`,
+      })),
     } as Statement,
   ]);
   assert.ok(withAction(statements, 's3:GetObject').length === 1, 'the rest of what the app calls is kept');
-  assert.not.ok(statements.some((s) => s.Sid === 'ExecuteApi'), 'no ManageConnections on *');
+  assert.not.ok(
+    statements.some((s) => s.Sid === 'ExecuteApi'),
+    'no ManageConnections on *',
+  );
   assert.is(cfnLintTemplates({ scoped: template }), '');
 });
 
@@ -66,7 +75,10 @@ test('an app without a websocket API keeps what the app calls, on *', () => {
   const { graph: noWebsocket } = buildAppGraph(app, featureConfig(featureStage), 'dev', { projectDir, nodeVersion: 'v22.3.0', autogenPolicy: () => policyDocument(APP_CALLS) });
   const template = samTemplate(noWebsocket, { codeUri: './deployment.zip' });
   const statements = (template.Resources.DefaultRole!.Properties.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>)[0]!.PolicyDocument.Statement;
-  assert.equal(withAction(statements, 'execute-api:ManageConnections').map((s) => s.Resource), ['*']);
+  assert.equal(
+    withAction(statements, 'execute-api:ManageConnections').map((s) => s.Resource),
+    ['*'],
+  );
 });
 
 test.after(() => rmSync(projectDir, { recursive: true, force: true }));

@@ -6,7 +6,20 @@ import * as assert from 'uvu/assert';
 import { AppGraphError } from '../src/index.ts';
 import { samTemplate, UnsupportedFeatureError } from '../src/sam-template.ts';
 import type { CloudFormationTemplate } from '../src/sam-types.ts';
-import { featureApp, featureGraph, featureProject, featureStage, LAYER, PURE_POLICY, ROLE_ARN, TOPIC_ARN, type FeatureAppOptions, type StageConfig, websocketApp, WEBSOCKET_OUTPUTS } from './feature-app.ts';
+import {
+  featureApp,
+  featureGraph,
+  featureProject,
+  featureStage,
+  LAYER,
+  PURE_POLICY,
+  ROLE_ARN,
+  TOPIC_ARN,
+  type FeatureAppOptions,
+  type StageConfig,
+  websocketApp,
+  WEBSOCKET_OUTPUTS,
+} from './feature-app.ts';
 
 const projectDir = featureProject('chalice-sam-');
 
@@ -167,7 +180,9 @@ test('a PRIVATE endpoint names its VPC endpoints and carries its resource policy
   const template = emit(samApp(), { ...featureStage, api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] });
   const api = props(template, 'RestAPI');
   assert.equal(api.EndpointConfiguration, { Type: 'PRIVATE', VPCEndpointIds: ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] });
-  assert.equal(api.DefinitionBody['x-amazon-apigateway-policy'].Statement[0].Condition, { StringEquals: { 'aws:SourceVpce': ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] } });
+  assert.equal(api.DefinitionBody['x-amazon-apigateway-policy'].Statement[0].Condition, {
+    StringEquals: { 'aws:SourceVpce': ['vpce-0a1b2c3d4e5f60718', 'vpce-0123456789abcdef0'] },
+  });
 });
 
 test('the websocket API: an integration, permission and route per handler, deployed after its routes', () => {
@@ -194,13 +209,7 @@ test('the websocket API: an integration, permission and route per handler, deplo
   });
   assert.equal(template.Outputs.WebsocketMessageHandlerArn, { Value: { 'Fn::GetAtt': ['WebsocketMessage', 'Arn'] } });
   assert.equal(template.Outputs.WebsocketDisconnectHandlerName, { Value: { Ref: 'WebsocketDisconnect' } });
-  assert.equal(Object.keys(template.Outputs), [
-    'APIHandlerArn',
-    'APIHandlerName',
-    'EndpointURL',
-    'RestAPIId',
-    ...WEBSOCKET_OUTPUTS,
-  ]);
+  assert.equal(Object.keys(template.Outputs), ['APIHandlerArn', 'APIHandlerName', 'EndpointURL', 'RestAPIId', ...WEBSOCKET_OUTPUTS]);
 });
 
 test('an S3 event cannot be packaged for SAM: a clear error', () => {
@@ -220,7 +229,10 @@ test('two names that give one logical id are an error', () => {
   const app = new Chalice({ appName: 'demo' });
   app.lambdaFunction(function foo_bar() {});
   app.lambdaFunction({ name: 'foo-bar' }, () => {});
-  assert.throws(() => emit(app), (error: unknown) => error instanceof AppGraphError && /"FooBar"/.test((error as Error).message));
+  assert.throws(
+    () => emit(app),
+    (error: unknown) => error instanceof AppGraphError && /"FooBar"/.test((error as Error).message),
+  );
 });
 
 test('the same app gives byte-identical JSON, with no object shared (YAML output would alias it)', () => {

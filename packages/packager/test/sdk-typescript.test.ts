@@ -78,7 +78,10 @@ test('the output is deterministic and independent of registration order', () => 
 });
 
 test('an app without routes has no SDK', () => {
-  assert.throws(() => generateTypescriptSdk(describeApp(new Chalice({ appName: 'empty' }))), (e: Error) => e instanceof PackageError && /no routes/.test(e.message));
+  assert.throws(
+    () => generateTypescriptSdk(describeApp(new Chalice({ appName: 'empty' }))),
+    (e: Error) => e instanceof PackageError && /no routes/.test(e.message),
+  );
 });
 
 test('the README shows the call for every route', () => {
@@ -183,7 +186,10 @@ type Answer = { status: number; contentType?: string; body: string | Uint8Array 
 /** The generated client, loaded from its source, over a fetch that records and answers. */
 async function loadClient(baseUrl: string | null, answer: (sent: Sent) => Answer = () => ({ status: 200, contentType: 'application/json', body: '{"ok":true}' })) {
   const dir = sdkFolder(baseUrl);
-  const module = (await import(pathToFileURL(join(dir, 'client.ts')).href)) as { createClient: (o: object) => Record<string, (...args: unknown[]) => Promise<{ status: number; data: unknown }>>; ApiError: new (...args: never[]) => Error };
+  const module = (await import(pathToFileURL(join(dir, 'client.ts')).href)) as {
+    createClient: (o: object) => Record<string, (...args: unknown[]) => Promise<{ status: number; data: unknown }>>;
+    ApiError: new (...args: never[]) => Error;
+  };
   const sent: Sent[] = [];
   const fetch = async (url: string, init: Omit<Sent, 'url'>) => {
     sent.push({ url, ...init });
@@ -242,7 +248,9 @@ test('a status other than 2xx throws the one error class, with status and the {C
 });
 
 test('bodies come back parsed: JSON, text, bytes', async () => {
-  const { module, fetch } = await loadClient(URL_OF_STAGE, (s) => (s.url.endsWith('/bytes') ? { status: 200, contentType: 'application/octet-stream', body: new Uint8Array([1, 2]) } : { status: 200, contentType: 'text/plain', body: 'hi' }));
+  const { module, fetch } = await loadClient(URL_OF_STAGE, (s) =>
+    s.url.endsWith('/bytes') ? { status: 200, contentType: 'application/octet-stream', body: new Uint8Array([1, 2]) } : { status: 200, contentType: 'text/plain', body: 'hi' },
+  );
   const client = module.createClient({ fetch });
   assert.equal((await client.bytesGet!()).data, new Uint8Array([1, 2]));
   assert.is((await client.fooGet!()).data, 'hi');

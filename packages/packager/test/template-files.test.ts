@@ -42,10 +42,23 @@ test('YAML merge files may use the short intrinsic forms', async () => {
   const file = join(dir, 'extra.yaml');
   writeFileSync(
     file,
-    ['Resources:', '  Fn:', '    Properties:', '      Role: !GetAtt MyRole.Arn', '      Table: !Ref Table', '      Url: !Sub "https://${Api}.example"', '      Parts: !Join [",", [a, b]]', ''].join('\n'),
+    [
+      'Resources:',
+      '  Fn:',
+      '    Properties:',
+      '      Role: !GetAtt MyRole.Arn',
+      '      Table: !Ref Table',
+      '      Url: !Sub "https://${Api}.example"',
+      '      Parts: !Join [",", [a, b]]',
+      '',
+    ].join('\n'),
   );
   assert.equal(await readMergeFile(file), {
-    Resources: { Fn: { Properties: { Role: { 'Fn::GetAtt': ['MyRole', 'Arn'] }, Table: { Ref: 'Table' }, Url: { 'Fn::Sub': 'https://${Api}.example' }, Parts: { 'Fn::Join': [',', ['a', 'b']] } } } },
+    Resources: {
+      Fn: {
+        Properties: { Role: { 'Fn::GetAtt': ['MyRole', 'Arn'] }, Table: { Ref: 'Table' }, Url: { 'Fn::Sub': 'https://${Api}.example' }, Parts: { 'Fn::Join': [',', ['a', 'b']] } },
+      },
+    },
   });
 });
 

@@ -345,20 +345,22 @@ test('the websocket API: integration, permission and route per handler, a deploy
     route_selection_expression: '$request.body.action',
   });
   const routes = tf.resource.aws_apigatewayv2_route as Record<string, Block>;
-  assert.equal(
-    Object.fromEntries(Object.entries(routes).map(([name, r]) => [r.route_key, [name, r.target]])),
-    {
-      $connect: ['websocket_connect_route', 'integrations/${aws_apigatewayv2_integration.websocket_connect_api_integration.id}'],
-      $default: ['websocket_message_route', 'integrations/${aws_apigatewayv2_integration.websocket_message_api_integration.id}'],
-      $disconnect: ['websocket_disconnect_route', 'integrations/${aws_apigatewayv2_integration.websocket_disconnect_api_integration.id}'],
-    },
-  );
+  assert.equal(Object.fromEntries(Object.entries(routes).map(([name, r]) => [r.route_key, [name, r.target]])), {
+    $connect: ['websocket_connect_route', 'integrations/${aws_apigatewayv2_integration.websocket_connect_api_integration.id}'],
+    $default: ['websocket_message_route', 'integrations/${aws_apigatewayv2_integration.websocket_message_api_integration.id}'],
+    $disconnect: ['websocket_disconnect_route', 'integrations/${aws_apigatewayv2_integration.websocket_disconnect_api_integration.id}'],
+  });
   const integration = block(tf, 'aws_apigatewayv2_integration', 'websocket_message_api_integration');
   assert.is(integration.integration_type, 'AWS_PROXY');
   assert.is(integration.integration_uri, '${aws_lambda_function.websocket_message.invoke_arn}');
   assert.is(block(tf, 'aws_lambda_permission', 'websocket_connect_invoke_permission').source_arn, '${aws_apigatewayv2_api.websocket_api.execution_arn}/*');
   const deployment = block(tf, 'aws_apigatewayv2_deployment', 'websocket_api');
-  assert.equal(deployment.depends_on.sort(), Object.keys(routes).map((r) => `aws_apigatewayv2_route.${r}`).sort());
+  assert.equal(
+    deployment.depends_on.sort(),
+    Object.keys(routes)
+      .map((r) => `aws_apigatewayv2_route.${r}`)
+      .sort(),
+  );
   assert.match(deployment.triggers.redeployment, /^\$\{sha1\(jsonencode\(\[.*aws_apigatewayv2_integration\.websocket_connect_api_integration.*\]\)\)\}$/);
   assert.equal(block(tf, 'aws_apigatewayv2_stage', 'websocket_api'), {
     api_id: '${aws_apigatewayv2_api.websocket_api.id}',
@@ -395,7 +397,10 @@ test('names that would collide as Terraform identifiers stop with an error', () 
   const app = new Chalice({ appName: 'demo' });
   app.lambdaFunction({ name: 'a-b' }, () => {});
   app.lambdaFunction({ name: 'a_b' }, () => {});
-  assert.throws(() => emit(app, {}), (e: unknown) => e instanceof AppGraphError && /aws_lambda_function would both be named "a_b"/.test((e as Error).message));
+  assert.throws(
+    () => emit(app, {}),
+    (e: unknown) => e instanceof AppGraphError && /aws_lambda_function would both be named "a_b"/.test((e as Error).message),
+  );
 });
 
 test('the same app gives byte-identical output, with sorted keys', () => {

@@ -15,18 +15,38 @@ const ZIP64 =
   'UEsDBC0AAAAAAAqJhF3q40/t//////////8FABQAYS50eHQBABAADAAAAAAAAAAMAAAAAAAAAGhlbGxvIHppcDY0ClBLAwQtAAAACAAKiYRdpmvLfv//////////BwAUAGQvYi50eHQBABAAyAAAAAAAAAAGAAAAAAAAAKuoGB4AAFBLAQIeAy0AAAAAAAqJhF3q40/tDAAAAP////8FAAwAAAAAAAEAAACkgQAAAABhLnR4dAEACAAMAAAAAAAAAFBLAQIeAy0AAAAIAAqJhF2ma8t+BgAAAP////8HAAwAAAAAAAEAAACkgUMAAABkL2IudHh0AQAIAMgAAAAAAAAAUEsGBiwAAAAAAAAAHgMtAAAAAAAAAAAAAgAAAAAAAAACAAAAAAAAAIAAAAAAAAAAggAAAAAAAABQSwYHAAAAAAIBAAAAAAAAAQAAAFBLBQYAAAAAAgACAIAAAAD/////AAA=';
 
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
-const fails = (bytes: Uint8Array, why: RegExp) => assert.throws(() => readZip(bytes), (e: Error) => e instanceof PackageError && why.test(e.message));
+const fails = (bytes: Uint8Array, why: RegExp) =>
+  assert.throws(
+    () => readZip(bytes),
+    (e: Error) => e instanceof PackageError && why.test(e.message),
+  );
 
 test('reads what createZip writes, stored and deflated', () => {
   const big = 'x'.repeat(1000);
-  const entries = readZip(createZip([{ path: 'b/big.txt', data: big }, { path: 'a.bin', data: new Uint8Array([1, 2, 3]) }, { path: 'run', data: '#!', mode: 0o755 }]));
-  assert.equal(entries.map((e) => [e.path, e.data.length, (e.mode ?? 0) & 0o777]), [['a.bin', 3, 0o644], ['b/big.txt', 1000, 0o644], ['run', 2, 0o755]]);
+  const entries = readZip(
+    createZip([
+      { path: 'b/big.txt', data: big },
+      { path: 'a.bin', data: new Uint8Array([1, 2, 3]) },
+      { path: 'run', data: '#!', mode: 0o755 },
+    ]),
+  );
+  assert.equal(
+    entries.map((e) => [e.path, e.data.length, (e.mode ?? 0) & 0o777]),
+    [
+      ['a.bin', 3, 0o644],
+      ['b/big.txt', 1000, 0o644],
+      ['run', 2, 0o755],
+    ],
+  );
   assert.is(text(entries[1]!.data), big);
 });
 
 test('reads a zip with directory entries and data descriptors (leaving the directories out)', () => {
   const entries = readZip(Buffer.from(PYTHON_ZIP, 'base64'));
-  assert.equal(entries.map((e) => e.path), ['apiGateway-js-sdk/README.md', 'apiGateway-js-sdk/lib/apigClient.js', 'apiGateway-js-sdk/bin/run']);
+  assert.equal(
+    entries.map((e) => e.path),
+    ['apiGateway-js-sdk/README.md', 'apiGateway-js-sdk/lib/apigClient.js', 'apiGateway-js-sdk/bin/run'],
+  );
   assert.is(text(entries[0]!.data), '# SDK\n'.repeat(20));
   assert.is(text(entries[1]!.data), 'var apigClientFactory = {};\n');
   assert.is(entries[2]!.mode! & 0o777, 0o755);
@@ -42,7 +62,13 @@ test('refuses paths leaving the folder, damaged files and what is not a zip', ()
 
 test('reads a zip64 archive', () => {
   const entries = readZip(Buffer.from(ZIP64, 'base64'));
-  assert.equal(entries.map((e) => [e.path, e.data.length]), [['a.txt', 12], ['d/b.txt', 200]]);
+  assert.equal(
+    entries.map((e) => [e.path, e.data.length]),
+    [
+      ['a.txt', 12],
+      ['d/b.txt', 200],
+    ],
+  );
   assert.is(text(entries[0]!.data), 'hello zip64\n');
   assert.is(text(entries[1]!.data), 'x'.repeat(200));
 });

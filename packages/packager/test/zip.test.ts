@@ -35,7 +35,10 @@ test('unzip lists the files sorted, with fixed modes and no directory entries', 
       ['-rwxr-xr-x', 'vendor-bin/tool'],
     ],
   );
-  assert.ok(rows.every((row) => row.includes(' unx ')), 'made by Unix');
+  assert.ok(
+    rows.every((row) => row.includes(' unx ')),
+    'made by Unix',
+  );
   assert.match(listing, /4 files/);
 });
 
@@ -72,9 +75,18 @@ test('an empty zip is valid', () => {
 
 test('duplicate, absolute, escaping and backslashed paths are refused', () => {
   const refused = (entries: ZipEntry[], message: RegExp) => {
-    assert.throws(() => createZip(entries), (e: unknown) => e instanceof PackageError && message.test(e.message));
+    assert.throws(
+      () => createZip(entries),
+      (e: unknown) => e instanceof PackageError && message.test(e.message),
+    );
   };
-  refused([{ path: 'a.txt', data: '1' }, { path: 'a.txt', data: '2' }], /Two files for one path in the zip: a\.txt/);
+  refused(
+    [
+      { path: 'a.txt', data: '1' },
+      { path: 'a.txt', data: '2' },
+    ],
+    /Two files for one path in the zip: a\.txt/,
+  );
   refused([{ path: '/etc/passwd', data: '' }], /"\/etc\/passwd" is absolute/);
   refused([{ path: 'C:/x', data: '' }], /is absolute/);
   refused([{ path: 'lib/../../x', data: '' }], /"lib\/\.\.\/\.\.\/x" leaves the zip/);

@@ -1,5 +1,5 @@
 import { lineAndColumn } from './source-files.ts';
-import { Evaluator, isAggregatedClass, type Value } from './evaluate.ts';
+import { type Evaluator, isAggregatedClass, type Value } from './evaluate.ts';
 import { propertyName, type AstNode, type ModuleFacts } from './module-facts.ts';
 import { DOCUMENT_COMMANDS, documentMethodOperation, isSdkV2, sdkPackage, UPLOAD_OPERATIONS, waiterOperation } from './sdk-packages.ts';
 import type { ServiceActions } from './data.ts';
@@ -27,7 +27,12 @@ export class ActionCollector {
     for (const node of facts.computedImports) this.#warn(facts, node, 'computed import: the module it loads cannot be known');
     for (const { specifier, node } of facts.specifiers) {
       if (sdkPackage(specifier).kind === 'unknownClient') this.#warn(facts, node, `unknown AWS SDK client package ${specifier}: no IAM service known for it`);
-      if (isSdkV2(specifier)) this.#warn(facts, node, `AWS SDK v2 (${specifier}) is not analyzed: its calls get no IAM actions; use the v3 clients (@aws-sdk/client-*) or write the policy file yourself`);
+      if (isSdkV2(specifier))
+        this.#warn(
+          facts,
+          node,
+          `AWS SDK v2 (${specifier}) is not analyzed: its calls get no IAM actions; use the v3 clients (@aws-sdk/client-*) or write the policy file yourself`,
+        );
     }
     const aggregatedImports = new Set<string>();
     for (const node of facts.uses) {

@@ -2,10 +2,7 @@
 export type AstNode = { type: string; start: number; end: number } & Record<string, any>;
 
 /** What a name in a module stands for, as far as the analysis follows it. */
-export type Binding =
-  | { kind: 'import'; specifier: string; name: string }
-  | { kind: 'expr'; node: AstNode }
-  | { kind: 'member'; node: AstNode; key: string };
+export type Binding = { kind: 'import'; specifier: string; name: string } | { kind: 'expr'; node: AstNode } | { kind: 'member'; node: AstNode; key: string };
 
 /** What an exported name is bound to. */
 export type ExportTarget = { kind: 'local'; name: string } | { kind: 'reexport'; specifier: string; name: string } | { kind: 'expr'; node: AstNode };
@@ -199,7 +196,8 @@ function recordAssignment(facts: ModuleFacts, left: AstNode, right: AstNode): vo
     if (right.type === 'ObjectExpression') recordObjectExports(facts, right);
     return;
   }
-  const isExports = (object.type === 'Identifier' && object.name === 'exports') || (object.type === 'MemberExpression' && object.object.name === 'module' && propertyName(object) === 'exports');
+  const isExports =
+    (object.type === 'Identifier' && object.name === 'exports') || (object.type === 'MemberExpression' && object.object.name === 'module' && propertyName(object) === 'exports');
   if (isExports) facts.exports.set(key, { kind: 'expr', node: right });
   else push(facts.props, key, right);
 }

@@ -17,7 +17,7 @@ test('the source map is vendored inside the package, with its licence', () => {
   assert.match(readFileSync(`${DATASET_DIR}/LICENSE`, 'utf8'), /MIT License[\s\S]*Ian Mckay/);
 });
 
-test('the data file carries both sources\' MIT notices', () => {
+test("the data file carries both sources' MIT notices", () => {
   const { notices } = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as { notices: string[] };
   assert.is(notices.length, 2);
   assert.match(notices[0]!, /iam-dataset[\s\S]*MIT License[\s\S]*Ian Mckay/);

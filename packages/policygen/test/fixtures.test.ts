@@ -9,7 +9,16 @@ const EXPECTED: Record<string, { actions: string[]; files: string[] }> = {
     files: ['app.ts', 'chalicelib/index.ts', 'chalicelib/notify.ts', 'chalicelib/storage.ts', 'chalicelib/workflow.ts'],
   },
   aggregated: {
-    actions: ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'lambda:InvokeFunction', 's3:GetObject', 's3:PutObject', 'sqs:SendMessage'],
+    actions: [
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'lambda:InvokeFunction',
+      's3:GetObject',
+      's3:PutObject',
+      'sqs:SendMessage',
+    ],
     files: ['app.ts', 'chalicelib/clients.ts', 'chalicelib/jobs.ts'],
   },
   'paginators-waiters': {
@@ -37,7 +46,10 @@ const EXPECTED: Record<string, { actions: string[]; files: string[] }> = {
 for (const [name, expected] of Object.entries(EXPECTED)) {
   test(`fixture ${name}: the actions its code can reach, and no warnings`, () => {
     const analysis = analyzeApp({ projectDir: fixture(name) });
-    assert.equal(analysis.statements.flatMap((statement) => statement.Action), expected.actions);
+    assert.equal(
+      analysis.statements.flatMap((statement) => statement.Action),
+      expected.actions,
+    );
     assert.equal(analysis.files, expected.files);
     assert.equal(analysis.warnings, []);
   });
@@ -51,7 +63,12 @@ test('one statement per service, Sids from the IAM prefix', () => {
   const { statements } = analyzeApp({ projectDir: fixture('esm-commands') });
   assert.equal(
     statements.map((statement) => [statement.Sid, statement.Resource]),
-    [['Lambda', '*'], ['S3', '*'], ['Sns', '*'], ['States', '*']],
+    [
+      ['Lambda', '*'],
+      ['S3', '*'],
+      ['Sns', '*'],
+      ['States', '*'],
+    ],
   );
   assert.is(analyzeApp({ projectDir: fixture('websocket') }).statements[0]!.Sid, 'ExecuteApi');
 });
@@ -59,7 +76,10 @@ test('one statement per service, Sids from the IAM prefix', () => {
 test('entryFiles reads another entry module', () => {
   const analysis = analyzeApp({ projectDir: fixture('esm-commands'), entryFiles: ['chalicelib/notify.ts'] });
   assert.equal(analysis.files, ['chalicelib/notify.ts', 'chalicelib/workflow.ts']);
-  assert.equal(analysis.statements.flatMap((statement) => statement.Action), ['sns:Publish', 'states:StartExecution']);
+  assert.equal(
+    analysis.statements.flatMap((statement) => statement.Action),
+    ['sns:Publish', 'states:StartExecution'],
+  );
 });
 
 test.run();

@@ -21,7 +21,10 @@ test('the document: app statements, then CloudWatch Logs, then VPC interfaces wh
 test('an app that calls no AWS service still gets CloudWatch Logs', () => {
   const { statements } = analyzeApp({ projectDir: fixture('esm-commands'), entryFiles: ['chalicelib/index.ts'] });
   assert.ok(statements.length > 0);
-  assert.equal(policyDocument([], {}).Statement.map((statement) => statement.Sid), ['ChaliceLogs']);
+  assert.equal(
+    policyDocument([], {}).Statement.map((statement) => statement.Sid),
+    ['ChaliceLogs'],
+  );
 });
 
 test('analyse once, then documents for either VPC setting; they share no arrays', () => {

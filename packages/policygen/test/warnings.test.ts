@@ -26,7 +26,7 @@ test('AWS SDK v2 (aws-sdk) imports and calls are warnings with file:line, never 
       "export const get = () => new AWS.S3().getObject({ Bucket: 'b', Key: 'k' }).promise();",
       'const docs = new AWS.DynamoDB.DocumentClient();',
       "export const put = () => docs.put({ TableName: 't', Item: {} });",
-      "export const list = () => new S3().listBuckets();",
+      'export const list = () => new S3().listBuckets();',
       "export const send = () => new SQS().sendMessage({ QueueUrl: 'q', MessageBody: 'm' });",
       '',
     ].join('\n'),
@@ -66,8 +66,14 @@ test('a syntax error is a warning at its position, never a silent gap', () => {
 });
 
 test('a missing app module or entry file is a PolicyInputError', () => {
-  assert.throws(() => analyzeApp({ projectDir: project({ 'README.md': '' }) }), (error: unknown) => error instanceof PolicyInputError && /No app module/.test((error as Error).message));
-  assert.throws(() => analyzeApp({ projectDir: fixture('esm-commands'), entryFiles: ['nope.ts'] }), (error: unknown) => (error as PolicyInputError).code === 'POLICY_INPUT');
+  assert.throws(
+    () => analyzeApp({ projectDir: project({ 'README.md': '' }) }),
+    (error: unknown) => error instanceof PolicyInputError && /No app module/.test((error as Error).message),
+  );
+  assert.throws(
+    () => analyzeApp({ projectDir: fixture('esm-commands'), entryFiles: ['nope.ts'] }),
+    (error: unknown) => (error as PolicyInputError).code === 'POLICY_INPUT',
+  );
 });
 
 test.run();

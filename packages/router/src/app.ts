@@ -14,15 +14,7 @@ import { handleRestEvent, type RestApp } from './rest-handler.ts';
 import { joinUrlPrefix, parseRoutePath } from './route-path.ts';
 import { checkPathCors, EMPTY_LIST, existingMethods, routeContentTypes } from './route-definition.ts';
 import { RouteTable } from './route-table.ts';
-import {
-  FUNCTION_NAME,
-  Registrar,
-  type FunctionSettings,
-  type FunctionSpec,
-  type Prefixes,
-  type Registration,
-  type RouteSpec,
-} from './registrar.ts';
+import { FUNCTION_NAME, Registrar, type FunctionSettings, type FunctionSpec, type Prefixes, type Registration, type RouteSpec } from './registrar.ts';
 
 /** Options of {@link Chalice}. */
 export interface ChaliceOptions {
@@ -177,7 +169,6 @@ export class Chalice extends Registrar implements RestApp {
     this.#current = null;
   };
 
-
   /** @internal Whether a Content-Type (or Accept) header names one of `api.binaryTypes`. */
   isBinaryType(contentType: string): boolean {
     const types = this.api.binaryTypes;
@@ -238,9 +229,7 @@ export class Chalice extends Registrar implements RestApp {
     const name = ((!websocket && namePrefix) || '') + settings.name;
     if (name === 'api_handler') throw new DefinitionError('The function name "api_handler" is reserved for the REST API handler');
     if (this.#functions.has(name)) {
-      throw new DefinitionError(
-        `Duplicate ${websocket ? 'websocket handler' : 'function name'} detected: ${name}`,
-      );
+      throw new DefinitionError(`Duplicate ${websocket ? 'websocket handler' : 'function name'} detected: ${name}`);
     }
     if (websocket) this.#featuresUsed.add('WEBSOCKETS');
     if (authorizer) this.#authorizerNames.set(authorizer, name);

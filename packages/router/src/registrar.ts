@@ -121,9 +121,7 @@ function functionName(what: string, explicit: string | undefined, handler: unkno
   if (typeof handler !== 'function') throw new DefinitionError(`${what}: the handler must be a function`);
   const name = explicit ?? handler.name;
   if (!name) {
-    throw new DefinitionError(
-      `${what}: give this handler a name: pass { name: 'my_handler' } or register a named function`,
-    );
+    throw new DefinitionError(`${what}: give this handler a name: pass { name: 'my_handler' } or register a named function`);
   }
   if (!FUNCTION_NAME.test(name)) {
     throw new DefinitionError(`${what}: the name "${name}" may only contain letters, digits, "-" and "_"`);

@@ -1,23 +1,16 @@
-type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
-  ? (Name extends `${infer Greedy}+` ? Greedy : Name) | ParamNames<Rest>
-  : never;
+type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? (Name extends `${infer Greedy}+` ? Greedy : Name) | ParamNames<Rest> : never;
 
 /**
  * The URI parameters of a route path, inferred from the literal: `'/a/{b}/c/{d}'` gives
  * `{ b: string; d: string }`; a greedy `'/files/{path+}'` gives `{ path: string }`.
  */
-export type PathParams<P extends string> = string extends P
-  ? Record<string, string>
-  : { [K in ParamNames<P>]: string };
+export type PathParams<P extends string> = string extends P ? Record<string, string> : { [K in ParamNames<P>]: string };
 
 const LITERAL = /^[a-zA-Z0-9._-]+$/;
 const PARAM = /^\{([a-zA-Z0-9._-]+)(\+?)\}$/;
 
 /** One segment of a route path: a literal, a `{param}`, or a greedy `{param+}` (last only). */
-export type PathSegment =
-  | { type: 'literal'; value: string }
-  | { type: 'param'; name: string }
-  | { type: 'greedy'; name: string };
+export type PathSegment = { type: 'literal'; value: string } | { type: 'param'; name: string } | { type: 'greedy'; name: string };
 
 /**
  * Checks a route path as API Gateway will and splits it into segments; `fail` raises the

@@ -29,9 +29,19 @@ test('urlPrefix prefixes routes; namePrefix prefixes every function but the webs
   app.experimentalFeatureFlags.add('WEBSOCKETS');
   const bp = makeBlueprint();
   app.registerBlueprint(bp, { urlPrefix: '/api', namePrefix: 'bp_' });
-  assert.equal([...app.routes.paths()].map((p) => p.path), ['/api', '/api/foo/{id}', '/api/secret']);
+  assert.equal(
+    [...app.routes.paths()].map((p) => p.path),
+    ['/api', '/api/foo/{id}', '/api/secret'],
+  );
   assert.equal([...app.functions.keys()].sort(), [
-    'bp_bp_auth', 'bp_cron', 'bp_handle_cw', 'bp_handle_s3', 'bp_handle_sns_message', 'bp_handle_sqs', 'bp_pure', 'websocket_message',
+    'bp_bp_auth',
+    'bp_cron',
+    'bp_handle_cw',
+    'bp_handle_s3',
+    'bp_handle_sns_message',
+    'bp_handle_sqs',
+    'bp_pure',
+    'websocket_message',
   ]);
   const secret = describeApp(app).routes.find((r) => r.path === '/api/secret');
   assert.is(secret?.authorizer?.name, 'bp_bp_auth', 'routes refer to the prefixed authorizer');
@@ -41,13 +51,15 @@ test('urlPrefix prefixes routes; namePrefix prefixes every function but the webs
   assert.is(bp.log, app.log);
 });
 
-test('without prefixes the blueprint\'s routes keep their paths', async () => {
+test("without prefixes the blueprint's routes keep their paths", async () => {
   const app = new Chalice({ appName: 'bp2' });
   app.registerBlueprint(makeBlueprint());
-  assert.equal(json(await app.handler(recordedEvent('rest-get') && { ...recordedEvent('rest-get'), requestContext: { resourcePath: '/', httpMethod: 'GET' } }, lambdaContext())), { hello: 'world' });
+  assert.equal(json(await app.handler(recordedEvent('rest-get') && { ...recordedEvent('rest-get'), requestContext: { resourcePath: '/', httpMethod: 'GET' } }, lambdaContext())), {
+    hello: 'world',
+  });
 });
 
-test('a blueprint\'s definition errors surface when it is registered', () => {
+test("a blueprint's definition errors surface when it is registered", () => {
   const app = new Chalice({ appName: 'bp3' });
   app.route('/dup', () => ({}));
   const bp = new Blueprint();

@@ -15,9 +15,7 @@ test('currentRequest and lambdaContext stay with their invocation under concurre
     return { name, before, after, fn: app.lambdaContext?.functionName };
   });
   const names = ['slow', 'a', 'b', 'c', 'd'];
-  const results = await Promise.all(
-    names.map((name) => invoke(app, { resource: '/users/{name}', pathParameters: { name } }, lambdaContext({ functionName: `fn-${name}` }))),
-  );
+  const results = await Promise.all(names.map((name) => invoke(app, { resource: '/users/{name}', pathParameters: { name } }, lambdaContext({ functionName: `fn-${name}` }))));
   results.forEach((r, i) => {
     assert.equal(json(r), { name: names[i], before: names[i], after: names[i], fn: `fn-${names[i]}` });
   });
@@ -25,7 +23,7 @@ test('currentRequest and lambdaContext stay with their invocation under concurre
   assert.is(app.lambdaContext, null);
 });
 
-test('the handler\'s second argument is the same request as app.currentRequest', async () => {
+test("the handler's second argument is the same request as app.currentRequest", async () => {
   const app = new Chalice({ appName: 'same' });
   let same = false;
   app.route('/', (_, request) => {

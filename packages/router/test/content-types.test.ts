@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { Chalice, matchesContentType } from '../src/index.ts';
 import { invoke, json } from './helpers.ts';
 
-test('matchesContentType follows Chalice\'s rules', () => {
+test("matchesContentType follows Chalice's rules", () => {
   assert.ok(matchesContentType('application/json', ['application/json']));
   assert.ok(matchesContentType('Application/JSON; charset=utf-8', ['application/json']));
   assert.ok(matchesContentType('text/html, image/png;q=0.9', ['image/png']));

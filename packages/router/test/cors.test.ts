@@ -30,16 +30,13 @@ test('CORSConfig maps every option to its header', async () => {
   const app = new Chalice({ appName: 'c2' });
   app.route('/custom-cors', { cors }, () => ({ cors: true }));
   const r = await invoke(app, { resource: '/custom-cors' });
-  assert.equal(
-    Object.fromEntries(Object.entries(r.headers).filter(([k]) => k.startsWith('Access-Control'))),
-    {
-      'Access-Control-Allow-Origin': 'https://foo.example.com',
-      'Access-Control-Allow-Headers': 'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key,X-Special-Header',
-      'Access-Control-Expose-Headers': 'X-Special-Header',
-      'Access-Control-Max-Age': '600',
-      'Access-Control-Allow-Credentials': 'true',
-    },
-  );
+  assert.equal(Object.fromEntries(Object.entries(r.headers).filter(([k]) => k.startsWith('Access-Control'))), {
+    'Access-Control-Allow-Origin': 'https://foo.example.com',
+    'Access-Control-Allow-Headers': 'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key,X-Special-Header',
+    'Access-Control-Expose-Headers': 'X-Special-Header',
+    'Access-Control-Max-Age': '600',
+    'Access-Control-Allow-Credentials': 'true',
+  });
 });
 
 test('app.api.cors applies to routes registered after it; cors: false opts out', async () => {
@@ -53,7 +50,7 @@ test('app.api.cors applies to routes registered after it; cors: false opts out',
   assert.is((await invoke(app, { resource: '/out' })).headers['Access-Control-Allow-Origin'], undefined);
 });
 
-test('a view\'s own CORS header is not overwritten', async () => {
+test("a view's own CORS header is not overwritten", async () => {
   const { Response } = await import('../src/index.ts');
   const app = new Chalice({ appName: 'c4' });
   app.route('/mine', { cors: true }, () => new Response({ body: {}, headers: { 'Access-Control-Allow-Origin': 'https://me.example' } }));

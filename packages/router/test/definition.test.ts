@@ -36,10 +36,7 @@ test('errors name the route and the view', () => {
 test('a method registered twice on one path', () => {
   const app = new Chalice({ appName: 'defs' });
   app.route('/myview', { methods: ['POST', 'PUT'] }, function myview_post() {});
-  fails(
-    () => app.route('/myview', { methods: ['PUT'] }, function myview_put() {}),
-    /Route "\/myview" \(view myview_put\): PUT is already handled by view myview_post/,
-  );
+  fails(() => app.route('/myview', { methods: ['PUT'] }, function myview_put() {}), /Route "\/myview" \(view myview_put\): PUT is already handled by view myview_post/);
   assert.equal(Object.keys(app.routes.get('/myview')!.methods), ['POST', 'PUT'], 'nothing half-registered');
 });
 
@@ -52,10 +49,7 @@ test('two views of one path with the same name', () => {
 test('two CORS configurations on one path, and OPTIONS together with cors', () => {
   const app = new Chalice({ appName: 'defs' });
   app.route('/c', { methods: ['GET'], cors: true }, function c_get() {});
-  fails(
-    () => app.route('/c', { methods: ['PUT'], cors: new CORSConfig({ allowOrigin: 'https://foo.example.com' }) }, function c_put() {}),
-    /differing CORS configurations/,
-  );
+  fails(() => app.route('/c', { methods: ['PUT'], cors: new CORSConfig({ allowOrigin: 'https://foo.example.com' }) }, function c_put() {}), /differing CORS configurations/);
   fails(() => app.route('/c', { methods: ['OPTIONS'] }, function c_options() {}), /cors cannot be combined with an OPTIONS view/);
   fails(() => app.route('/d', { methods: ['GET', 'OPTIONS'], cors: true }, noop), /cors cannot be combined with an OPTIONS view/);
 });

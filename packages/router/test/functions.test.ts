@@ -10,10 +10,10 @@ import {
   missingFeatureFlags,
   Rate,
   S3Event,
-  SNSEvent,
-  SQSEvent,
+  type SNSEvent,
+  type SQSEvent,
   UnexpectedEventError,
-  WebsocketEvent,
+  type WebsocketEvent,
   lambdaHandler,
 } from '../src/index.ts';
 
@@ -64,7 +64,7 @@ test('every event handler has a Lambda entry that gets its event object', async 
 test('a pure function gets the raw event and context; app.lambdaContext is set while it runs', async () => {
   const { app } = eventApp();
   const pending = lambdaHandler(app, 'custom_lambda_function')({ a: 1 }, lambdaContext({ awsRequestId: 'req-9' }));
-  assert.instance(pending, Promise, 'a sync function\'s entry still returns a promise, or Lambda would drop the value');
+  assert.instance(pending, Promise, "a sync function's entry still returns a promise, or Lambda would drop the value");
   const result = (await pending) as any;
   assert.equal(result, { event: { a: 1 }, name: 'myapp-dev', current: 'req-9' });
 });
@@ -86,7 +86,7 @@ test('an unknown function name is a clear error listing the known ones', () => {
   assert.throws(() => lambdaHandler(app, 'nope'), /No Lambda function named "nope" in app "events" \(known: every_hour, cron_job/);
 });
 
-test('describeApp gives every function\'s settings as plain data', () => {
+test("describeApp gives every function's settings as plain data", () => {
   const { app } = eventApp();
   const model = describeApp(app);
   assert.equal(JSON.parse(JSON.stringify(model)), model, 'JSON round trip');

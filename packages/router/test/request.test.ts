@@ -121,7 +121,7 @@ test('a form body is read from rawBody', async () => {
   assert.equal(parsed.getAll('states'), ['WA', 'CA']);
 });
 
-test('toDict has the seed\'s snake_case keys and survives JSON', async () => {
+test("toDict has the seed's snake_case keys and survives JSON", async () => {
   const { app } = capture();
   const result = await app.handler(recordedEvent('rest-get'), lambdaContext());
   const dict = json(result);

@@ -83,10 +83,14 @@ test('gzip tutorial: application/json made binary sends the bytes base64', async
   const { gzipSync, gunzipSync } = await import('node:zlib');
   const a = new Chalice({ appName: 'compress' });
   a.api.binaryTypes.push('application/json');
-  a.route('/', () => new Response({
-    body: new Uint8Array(gzipSync(JSON.stringify({ hello: 'world' }))),
-    headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
-  }));
+  a.route(
+    '/',
+    () =>
+      new Response({
+        body: new Uint8Array(gzipSync(JSON.stringify({ hello: 'world' }))),
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      }),
+  );
   const r = await get(a, '/', { Accept: 'application/json' });
   assert.is(r.isBase64Encoded, true);
   assert.equal(JSON.parse(gunzipSync(Buffer.from(r.body, 'base64')).toString()), { hello: 'world' });

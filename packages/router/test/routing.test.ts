@@ -41,7 +41,7 @@ test('proxyHandler routes by path behind a greedy resource: literals win over ca
   assert.is((await viaProxy(app, '/users/bob', 'PATCH')).statusCode, 405);
 });
 
-test('an unknown resource or path gets API Gateway\'s 403 Missing Authentication Token', async () => {
+test("an unknown resource or path gets API Gateway's 403 Missing Authentication Token", async () => {
   for (const result of [await invoke(demoApp(), { resource: '/{proxy+}', path: '/users/bob' }), await viaProxy(demoApp(), '/nope/here')]) {
     assert.is(result.statusCode, 403);
     assert.equal(json(result), { message: 'Missing Authentication Token' });
@@ -77,10 +77,7 @@ test('OPTIONS on a CORS path is answered with the preflight headers', async () =
   assert.is(result.statusCode, 200);
   assert.is(result.headers['Access-Control-Allow-Methods'], 'PUT,GET,OPTIONS');
   assert.is(result.headers['Access-Control-Allow-Origin'], '*');
-  assert.is(
-    result.headers['Access-Control-Allow-Headers'],
-    'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key',
-  );
+  assert.is(result.headers['Access-Control-Allow-Headers'], 'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key');
 });
 
 test('an event that is not a REST proxy event gets a clear 500, not a crash', async () => {

@@ -9,10 +9,7 @@ type CommandName = 'PostToConnectionCommand' | 'DeleteConnectionCommand' | 'GetC
 function loadSdk(): Promise<ManagementApiSdk> {
   return (sdk ??= import('@aws-sdk/client-apigatewaymanagementapi').catch((cause: unknown) => {
     sdk = undefined;
-    throw Object.assign(
-      new Error(`WebsocketAPI needs ${SDK}: run "npm install ${SDK}" (the Lambda Node.js runtime already provides it)`, { cause }),
-      { code: 'AWS_SDK_MISSING' },
-    );
+    throw Object.assign(new Error(`WebsocketAPI needs ${SDK}: run "npm install ${SDK}" (the Lambda Node.js runtime already provides it)`, { cause }), { code: 'AWS_SDK_MISSING' });
   }));
 }
 
@@ -160,10 +157,7 @@ export class WebsocketAPI {
   async #call(connectionId: string, command: CommandName, data?: string | Uint8Array): Promise<unknown> {
     const endpoint = this.#endpoint;
     if (!endpoint) {
-      throw Object.assign(
-        new Error('WebsocketAPI is not configured: call configure(domainName, stage) or setEndpoint(url)'),
-        { code: 'WEBSOCKET_NOT_CONFIGURED' },
-      );
+      throw Object.assign(new Error('WebsocketAPI is not configured: call configure(domainName, stage) or setEndpoint(url)'), { code: 'WEBSOCKET_NOT_CONFIGURED' });
     }
     const mod = await this.#load();
     let client = this.#clients.get(endpoint);

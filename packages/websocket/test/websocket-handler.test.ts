@@ -65,7 +65,14 @@ test('other return values answer 200', async () => {
 
 test('errors thrown by the handler propagate', async () => {
   const api = new WebsocketAPI();
-  for (const fn of [() => { throw new Error('not welcome'); }, async () => { throw new Error('not welcome'); }]) {
+  for (const fn of [
+    () => {
+      throw new Error('not welcome');
+    },
+    async () => {
+      throw new Error('not welcome');
+    },
+  ]) {
     try {
       await websocketHandler(fn, api)(recordedEvent('websocket-connect'), lambdaContext());
       assert.unreachable('should have rejected');

@@ -143,7 +143,9 @@ function report(samples: Record<'node' | 'package' | 'plan' | 'firstPlan', numbe
   const unchangedMs = figures['unchanged redeploy ms']!;
   const unchangedMutating = figures['unchanged redeploy mutating calls']!;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
-  console.log(`target: unchanged redeploy with no mutating call: ${verdict(unchangedMutating === 0)}; under ${REDEPLOY_TARGET_MS} ms: ${verdict(unchangedMs < REDEPLOY_TARGET_MS)}`);
+  console.log(
+    `target: unchanged redeploy with no mutating call: ${verdict(unchangedMutating === 0)}; under ${REDEPLOY_TARGET_MS} ms: ${verdict(unchangedMs < REDEPLOY_TARGET_MS)}`,
+  );
   console.log(`target: plan under ${PLAN_TARGET_MS} ms: ${verdict(plan < PLAN_TARGET_MS)} (warm), ${verdict(firstPlan < PLAN_TARGET_MS)} (first with a new facade)`);
   return figures;
 }

@@ -55,11 +55,9 @@ export async function findMismatches(): Promise<{ events: number; mismatches: Mi
 
 /** A readable account of the first few mismatches, for the benchmark's abort message. */
 export function describeMismatches(mismatches: Mismatch[], limit = 5): string {
-  const lines = mismatches.slice(0, limit).flatMap((m) => [
-    `${m.implementation} on ${m.event}:`,
-    `  switch: ${JSON.stringify(m.expected)}`,
-    `  ${m.implementation}: ${JSON.stringify(m.actual)}`,
-  ]);
+  const lines = mismatches
+    .slice(0, limit)
+    .flatMap((m) => [`${m.implementation} on ${m.event}:`, `  switch: ${JSON.stringify(m.expected)}`, `  ${m.implementation}: ${JSON.stringify(m.actual)}`]);
   if (mismatches.length > limit) lines.push(`... and ${mismatches.length - limit} more`);
   return lines.join('\n');
 }

@@ -18,7 +18,10 @@ if (kind === 'bare') {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-bench-local-'));
   mkdirSync(join(dir, '.chalice'));
   writeFileSync(join(dir, '.chalice/config.json'), '{"version": "2.0", "app_name": "hello"}');
-  writeFileSync(join(dir, 'app.ts'), "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'hello' });\napp.route('/', () => ({ hello: 'world' }));\n");
+  writeFileSync(
+    join(dir, 'app.ts'),
+    "import { Chalice } from '@chalice/router';\nexport const app = new Chalice({ appName: 'hello' });\napp.route('/', () => ({ hello: 'world' }));\n",
+  );
   const server = await startLocalServer({ projectDir: dir, port: 0, autoreload: false, log: () => {} });
   console.log(server.url);
 }

@@ -26,7 +26,13 @@ export function fortyRouteApp(dir: string, { cors = true }: { cors?: boolean } =
   writeFileSync(join(dir, '.chalice', 'config.json'), JSON.stringify({ version: '2.0', app_name: 'forty', stages: { dev: { api_gateway_stage: 'api' } } }));
   writeFileSync(
     join(dir, 'app.ts'),
-    [`import { Chalice } from '@chalice/router';`, `export const app = new Chalice({ appName: 'forty' });`, ...routes, `app.schedule('rate(1 hour)', function hourly() {});`, ''].join('\n'),
+    [
+      `import { Chalice } from '@chalice/router';`,
+      `export const app = new Chalice({ appName: 'forty' });`,
+      ...routes,
+      `app.schedule('rate(1 hour)', function hourly() {});`,
+      '',
+    ].join('\n'),
   );
 }
 

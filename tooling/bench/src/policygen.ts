@@ -11,11 +11,32 @@ const TARGET_MS = 1000;
 
 // Each module: SDK imports of one of five styles, two imports of other modules, and some plain code.
 const STYLES = [
-  (i: number) => [`import { S3Client, PutObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';`, `const s3 = new S3Client({});`, `export async function store${i}(key: string) { await s3.send(new PutObjectCommand({ Bucket: 'b', Key: key })); return s3.send(new ListObjectsV2Command({ Bucket: 'b' })); }`],
-  (i: number) => [`import { DynamoDB } from '@aws-sdk/client-dynamodb';`, `const db = new DynamoDB({});`, `export async function store${i}(id: string) { return db.transactWriteItems({ TransactItems: [{ Put: { TableName: 't', Item: { id: { S: id } } } }] }); }`],
-  (i: number) => [`import { DynamoDBClient } from '@aws-sdk/client-dynamodb';`, `import { DynamoDBDocumentClient, GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';`, `const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));`, `export async function store${i}(id: string) { for await (const page of paginateQuery({ client: doc }, { TableName: 't' })) void page; return doc.send(new GetCommand({ TableName: 't', Key: { id } })); }`],
-  (i: number) => [`import * as sqs from '@aws-sdk/client-sqs';`, `const queue = new sqs.SQSClient({});`, `export async function store${i}(body: string) { return queue.send(new sqs.SendMessageCommand({ QueueUrl: 'q', MessageBody: body })); }`],
-  (i: number) => [`import { LambdaClient, InvokeCommand, waitUntilFunctionActive } from '@aws-sdk/client-lambda';`, `const lambda = new LambdaClient({});`, `export async function store${i}(name: string) { await waitUntilFunctionActive({ client: lambda, maxWaitTime: 5 }, { FunctionName: name }); return lambda.send(new InvokeCommand({ FunctionName: name })); }`],
+  (i: number) => [
+    `import { S3Client, PutObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';`,
+    `const s3 = new S3Client({});`,
+    `export async function store${i}(key: string) { await s3.send(new PutObjectCommand({ Bucket: 'b', Key: key })); return s3.send(new ListObjectsV2Command({ Bucket: 'b' })); }`,
+  ],
+  (i: number) => [
+    `import { DynamoDB } from '@aws-sdk/client-dynamodb';`,
+    `const db = new DynamoDB({});`,
+    `export async function store${i}(id: string) { return db.transactWriteItems({ TransactItems: [{ Put: { TableName: 't', Item: { id: { S: id } } } }] }); }`,
+  ],
+  (i: number) => [
+    `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';`,
+    `import { DynamoDBDocumentClient, GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';`,
+    `const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));`,
+    `export async function store${i}(id: string) { for await (const page of paginateQuery({ client: doc }, { TableName: 't' })) void page; return doc.send(new GetCommand({ TableName: 't', Key: { id } })); }`,
+  ],
+  (i: number) => [
+    `import * as sqs from '@aws-sdk/client-sqs';`,
+    `const queue = new sqs.SQSClient({});`,
+    `export async function store${i}(body: string) { return queue.send(new sqs.SendMessageCommand({ QueueUrl: 'q', MessageBody: body })); }`,
+  ],
+  (i: number) => [
+    `import { LambdaClient, InvokeCommand, waitUntilFunctionActive } from '@aws-sdk/client-lambda';`,
+    `const lambda = new LambdaClient({});`,
+    `export async function store${i}(name: string) { await waitUntilFunctionActive({ client: lambda, maxWaitTime: 5 }, { FunctionName: name }); return lambda.send(new InvokeCommand({ FunctionName: name })); }`,
+  ],
 ];
 
 function filler(i: number): string[] {
@@ -51,7 +72,13 @@ function writeApp(dir: string): void {
   const entries = Array.from({ length: 20 }, (_, k) => k * 15);
   writeFileSync(
     join(dir, 'app.ts'),
-    [`import { Chalice } from '@chalice/router';`, ...entries.map((k) => `import { run${k} } from './chalicelib/module${k}.js';`), `export const app = new Chalice({ appName: 'big' });`, ...entries.map((k) => `app.route('/r${k}', () => run${k}('x'));`), ''].join('\n'),
+    [
+      `import { Chalice } from '@chalice/router';`,
+      ...entries.map((k) => `import { run${k} } from './chalicelib/module${k}.js';`),
+      `export const app = new Chalice({ appName: 'big' });`,
+      ...entries.map((k) => `app.route('/r${k}', () => run${k}('x'));`),
+      '',
+    ].join('\n'),
   );
 }
 

@@ -81,9 +81,7 @@ export async function runWebsocket(): Promise<Record<string, number>> {
     // Server CPU µs per round trip, by server and connection count.
     const cpu: Record<string, number[]> = {};
     const pools = Object.fromEntries(
-      await Promise.all(
-        KINDS.map(async (kind) => [kind, await Promise.all(Array.from({ length: 8 }, () => open(servers[kind].url)))] as const),
-      ),
+      await Promise.all(KINDS.map(async (kind) => [kind, await Promise.all(Array.from({ length: 8 }, () => open(servers[kind].url)))] as const)),
     ) as Record<Kind, WebSocket[]>;
     // A short warm-up each, so the first round does not pay for compilation and the SDK's first load.
     for (const kind of KINDS) await roundTrips(pools[kind], 0.5);

@@ -72,7 +72,8 @@ function shAsync(command: string, args: string[], cwd: string): Promise<SpawnSyn
 // published, and each retry of a failed look-up waits 10-60 s, so one try is enough.
 const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=0'];
 const npm = (args: string[], cwd: string) => ok(sh('npm', [...args, ...NPM_FLAGS], cwd), `npm ${args.join(' ')}`);
-const aws = (args: string[]) => JSON.parse(ok(sh('aws', ['--endpoint-url', motoEndpoint, '--region', REGION, '--output', 'json', ...args], work, awsEnv()), `aws ${args.join(' ')}`) || '{}');
+const aws = (args: string[]) =>
+  JSON.parse(ok(sh('aws', ['--endpoint-url', motoEndpoint, '--region', REGION, '--output', 'json', ...args], work, awsEnv()), `aws ${args.join(' ')}`) || '{}');
 
 /** The installed `chalice local --port 0` in `cwd`: its URL once it says so, and how to stop it. */
 async function serve(cwd: string): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -103,7 +104,7 @@ async function serve(cwd: string): Promise<{ url: string; stop: () => Promise<vo
   return { url, stop };
 }
 
-const journey = suite<{ moto?: MotoServer; tarballs: string[] }>('a new user\'s journey, outside the workspace', { tarballs: [] });
+const journey = suite<{ moto?: MotoServer; tarballs: string[] }>("a new user's journey, outside the workspace", { tarballs: [] });
 
 journey.before(async (context) => {
   context.moto = await startMoto();
@@ -118,7 +119,18 @@ journey.after(async (context) => {
 
 journey('every publishable package is packed, workspace: versions made real; each tarball carries the licence', ({ tarballs }) => {
   const names = tarballs.map((file) => file.slice(file.lastIndexOf('/') + 1).replace(/-\d+\.\d+\.\d+.*$/, ''));
-  assert.equal(names, ['chalice', 'chalice-authorizers', 'chalice-config', 'chalice-deployer', 'chalice-events', 'chalice-local', 'chalice-packager', 'chalice-policygen', 'chalice-router', 'chalice-websocket']);
+  assert.equal(names, [
+    'chalice',
+    'chalice-authorizers',
+    'chalice-config',
+    'chalice-deployer',
+    'chalice-events',
+    'chalice-local',
+    'chalice-packager',
+    'chalice-policygen',
+    'chalice-router',
+    'chalice-websocket',
+  ]);
   for (const tarball of tarballs) {
     const listing = ok(sh('tar', ['tzf', tarball], work), `tar tzf ${tarball}`);
     assert.ok(listing.split('\n').includes('package/LICENSE'), `${tarball} has no LICENSE`);
@@ -153,7 +165,10 @@ for (const template of TEMPLATES) {
   if (template.name === 'rest-api') {
     journey('rest-api: a CORS route added; chalice local answers it over HTTP, preflight included', async () => {
       const app = join(dir, 'app.ts');
-      writeFileSync(app, `${readFileSync(app, 'utf8')}\napp.route('/items/{id}', { methods: ['PUT'], cors: true }, function put_item({ id }, request) {\n  return { id, item: request.jsonBody };\n});\n`);
+      writeFileSync(
+        app,
+        `${readFileSync(app, 'utf8')}\napp.route('/items/{id}', { methods: ['PUT'], cors: true }, function put_item({ id }, request) {\n  return { id, item: request.jsonBody };\n});\n`,
+      );
       const server = await serve(dir);
       try {
         assert.equal(await (await fetch(`${server.url}/hello/journey`)).json(), { hello: 'journey' });
@@ -176,7 +191,10 @@ for (const template of TEMPLATES) {
     } else {
       const refused = sh(chaliceBin, ['package', 'sam'], dir);
       assert.is(refused.status, 2);
-      assert.match(refused.stderr, /^Error: Function "handle_upload" handles events of the S3 bucket "my-bucket" \(onS3Event\), but a SAM\/CloudFormation template cannot add event notifications to an existing bucket\./m);
+      assert.match(
+        refused.stderr,
+        /^Error: Function "handle_upload" handles events of the S3 bucket "my-bucket" \(onS3Event\), but a SAM\/CloudFormation template cannot add event notifications to an existing bucket\./m,
+      );
     }
     ok(sh(chaliceBin, ['package', '--pkg-format', 'terraform', 'tf'], dir), 'chalice package --pkg-format terraform');
     if (!terraformAvailable()) {
@@ -192,7 +210,9 @@ for (const template of TEMPLATES) {
   journey(`${template.name}: chalice deploy to moto, then chalice delete removes what it made`, () => {
     if (template.name === 's3-event') aws(['s3api', 'create-bucket', '--bucket', 'my-bucket']);
     ok(sh(chaliceBin, ['deploy', '--yes'], dir, awsEnv()), 'chalice deploy');
-    const state = JSON.parse(readFileSync(join(dir, '.chalice', 'deployed', 'dev.json'), 'utf8')) as { resources: Array<{ resource_type: string; rest_api_id?: string; lambda_arn?: string }> };
+    const state = JSON.parse(readFileSync(join(dir, '.chalice', 'deployed', 'dev.json'), 'utf8')) as {
+      resources: Array<{ resource_type: string; rest_api_id?: string; lambda_arn?: string }>;
+    };
     const functions = state.resources.filter((r) => r.resource_type === 'lambda_function').map((r) => r.lambda_arn!.split(':').pop());
     assert.ok(functions.length > 0, 'a function is deployed');
     const deployed = (aws(['lambda', 'list-functions']).Functions as Array<{ FunctionName: string }>).map((f) => f.FunctionName);
@@ -206,7 +226,10 @@ for (const template of TEMPLATES) {
     }
     ok(sh(chaliceBin, ['delete'], dir, awsEnv()), 'chalice delete');
     const left = (aws(['lambda', 'list-functions']).Functions as Array<{ FunctionName: string }>).map((f) => f.FunctionName);
-    assert.equal(left.filter((fn) => functions.includes(fn)), []);
+    assert.equal(
+      left.filter((fn) => functions.includes(fn)),
+      [],
+    );
   });
 }
 

@@ -48,7 +48,7 @@ repository('every published package: license, engines, repository, publishConfig
 });
 
 // turbo hashes the root's external dependencies into every task: the root keeps only its own tools.
-repository('root devDependencies: only turbo, changesets and workspace links, so a package\'s tool bump does not invalidate every task', () => {
+repository("root devDependencies: only turbo, changesets and workspace links, so a package's tool bump does not invalidate every task", () => {
   const { devDependencies = {}, dependencies = {} } = JSON.parse(readText('package.json')) as Manifest;
   const external = Object.entries({ ...dependencies, ...devDependencies }).filter(([, spec]) => !spec.startsWith('workspace:'));
   assert.equal(external.map(([name]) => name).sort(), ['@changesets/cli', 'turbo']);
@@ -65,13 +65,21 @@ repository('AWS SDK packages come from the pnpm catalog: one version of each, on
     versions.set(name!, (versions.get(name!) ?? new Set()).add(version!));
   }
   assert.ok(versions.has('@smithy/core'));
-  assert.equal([...versions].filter(([, found]) => found.size > 1).map(([name, found]) => `${name}: ${[...found].join(', ')}`), []);
+  assert.equal(
+    [...versions].filter(([, found]) => found.size > 1).map(([name, found]) => `${name}: ${[...found].join(', ')}`),
+    [],
+  );
 });
 
 repository('turbo: every build and typecheck hashes the shared tsconfig, every build the tsup preset', () => {
   // A fresh turbo, not one tied to the turbo run that may be running this test.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('TURBO_')));
-  const dry = spawnSync(join(ROOT, 'node_modules', '.bin', 'turbo'), ['run', 'build', 'typecheck', '--dry=json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const dry = spawnSync(join(ROOT, 'node_modules', '.bin', 'turbo'), ['run', 'build', 'typecheck', '--dry=json'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   assert.is(dry.status, 0, dry.stderr);
   const tasks = (JSON.parse(dry.stdout) as { tasks: Array<{ taskId: string; task: string; command: string; inputs: Record<string, string> }> }).tasks;
   const missing = tasks

@@ -58,7 +58,10 @@ async function javascriptSdk(options: GenerateSdkCommand): Promise<Record<string
   const api = deployedApi(options);
   if (!api) {
     const file = statePath(options.projectDir, options.stage);
-    throw new DeployError('NOT_DEPLOYED', `Could not find API ID, has this application been deployed? (${file} records no REST API for stage "${options.stage}": run \`chalice deploy\` first)`);
+    throw new DeployError(
+      'NOT_DEPLOYED',
+      `Could not find API ID, has this application been deployed? (${file} records no REST API for stage "${options.stage}": run \`chalice deploy\` first)`,
+    );
   }
   // The URL names the API Gateway stage actually deployed, which --api-gateway-stage may have set.
   const apiGatewayStage = decodeURIComponent(new URL(api.rest_api_url).pathname.split('/')[1] ?? '');

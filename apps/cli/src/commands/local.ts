@@ -17,8 +17,10 @@ export interface LocalCommand {
  * goes on; a `process.exit()` in the app is reported.
  */
 export async function serveLocal(options: LocalCommand): Promise<void> {
-  const unguard = guardProcess((line) => process.stderr.write(`${line}
-`));
+  const unguard = guardProcess((line) =>
+    process.stderr.write(`${line}
+`),
+  );
   try {
     const server = await startLocalServer({ ...options, check: checkFeatureFlags });
     // Listening before saying so: a Ctrl-C right after the line must still stop cleanly (and

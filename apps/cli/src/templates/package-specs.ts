@@ -65,7 +65,13 @@ function tarballPackageName(file: string): string | undefined {
   for (let offset = 0; offset + 512 <= tar.length; ) {
     const name = tar.toString('utf8', offset, offset + 100).replace(/\0.*$/s, '');
     if (name === '') return undefined;
-    const size = Number.parseInt(tar.toString('utf8', offset + 124, offset + 136).replace(/\0.*$/s, '').trim() || '0', 8);
+    const size = Number.parseInt(
+      tar
+        .toString('utf8', offset + 124, offset + 136)
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    );
     if (name === 'package/package.json') return (JSON.parse(tar.toString('utf8', offset + 512, offset + 512 + size)) as { name?: string }).name;
     offset += 512 + Math.ceil(size / 512) * 512;
   }

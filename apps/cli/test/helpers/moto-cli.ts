@@ -45,10 +45,12 @@ export function motoCli(work: string, endpoint: () => string) {
     },
     /** The AWS CLI against moto, JSON out; `null` when the command fails. */
     async aws<T>(...args: string[]): Promise<T> {
-      const { stdout } = await execFileAsync('aws', ['--endpoint-url', endpoint(), '--region', REGION, '--output', 'json', ...args], { env: env() }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') assert.unreachable('the aws CLI is needed for these tests (pip install awscli)');
-        return { stdout: 'null' };
-      });
+      const { stdout } = await execFileAsync('aws', ['--endpoint-url', endpoint(), '--region', REGION, '--output', 'json', ...args], { env: env() }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') assert.unreachable('the aws CLI is needed for these tests (pip install awscli)');
+          return { stdout: 'null' };
+        },
+      );
       return (stdout.trim() ? JSON.parse(stdout) : {}) as T;
     },
   };

@@ -35,7 +35,7 @@ export function importFailure(error: unknown, context: ImportContext): AppLoadEr
   const missing = missingSdkPackage(error);
   if (missing) {
     const importer = context.sdkImporters.get(missing);
-    const file = importer ? projectRelative(context.projectDir, importer) ?? context.entry : context.entry;
+    const file = importer ? (projectRelative(context.projectDir, importer) ?? context.entry) : context.entry;
     return withCause(`${file} imports ${missing}, which is not installed: npm install ${missing}`, error);
   }
   const stack = (error as { stack?: unknown } | null)?.stack;

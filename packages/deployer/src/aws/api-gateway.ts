@@ -15,7 +15,10 @@ import { API_THROTTLED, withRetries } from './retry.ts';
  * await send('CreateDeployment', () => client.send(new sdk.CreateDeploymentCommand(input)));
  */
 export function apiGatewaySenders(context: AwsContext) {
-  const throttled = <T>(run: () => Promise<T>) => () => withRetries(run, API_THROTTLED, context.sleep);
+  const throttled =
+    <T>(run: () => Promise<T>) =>
+    () =>
+      withRetries(run, API_THROTTLED, context.sleep);
   return {
     send: <T>(operation: string, run: () => Promise<T>): Promise<T> => call(`apigateway:${operation}`, throttled(run)),
     sendIfExists: <T>(operation: string, run: () => Promise<T>): Promise<T | null> => callIfExists(`apigateway:${operation}`, ['NotFoundException'], throttled(run)),
@@ -35,8 +38,13 @@ export function apiGatewaySenders(context: AwsContext) {
  * await api.createDeployment(restApiId, 'api');
  * const zip = await api.getSdk(restApiId, 'api', 'javascript');
  */
-export function apiGatewayCalls(context: AwsContext): Pick<AwsFacade, 'getRestApi' | 'findRestApis' | 'createRestApi' | 'tagRestApi' | 'putRestApi' | 'updateRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
-  const apigateway = lazyClient(() => loadSdk<typeof ApiGatewaySdk>('@aws-sdk/client-api-gateway'), (sdk) => new sdk.APIGatewayClient(context.clientConfig));
+export function apiGatewayCalls(
+  context: AwsContext,
+): Pick<AwsFacade, 'getRestApi' | 'findRestApis' | 'createRestApi' | 'tagRestApi' | 'putRestApi' | 'updateRestApi' | 'createDeployment' | 'deleteRestApi' | 'getSdk'> {
+  const apigateway = lazyClient(
+    () => loadSdk<typeof ApiGatewaySdk>('@aws-sdk/client-api-gateway'),
+    (sdk) => new sdk.APIGatewayClient(context.clientConfig),
+  );
   const { send, sendIfExists } = apiGatewaySenders(context);
   return {
     async getRestApi(restApiId) {

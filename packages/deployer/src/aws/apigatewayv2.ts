@@ -40,7 +40,10 @@ type WebsocketCalls = Pick<
  * await v2.createWebsocketStage(apiId, 'api', deploymentId);
  */
 export function apiGatewayV2Calls(context: AwsContext): WebsocketCalls {
-  const apigateway = lazyClient(() => loadSdk<typeof ApiGatewayV2Sdk>('@aws-sdk/client-apigatewayv2'), (sdk) => new sdk.ApiGatewayV2Client(context.clientConfig));
+  const apigateway = lazyClient(
+    () => loadSdk<typeof ApiGatewayV2Sdk>('@aws-sdk/client-apigatewayv2'),
+    (sdk) => new sdk.ApiGatewayV2Client(context.clientConfig),
+  );
   const { send, sendIfExists } = apiGatewaySenders(context);
   // API Gateway v2 pages with NextToken; a page may be empty and still have one.
   async function pages<T>(operation: string, page: (nextToken: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[]> {

@@ -69,7 +69,9 @@ export function toAwsError(error: unknown, operation: string): AwsError {
     return new AwsError('AWS_CREDENTIALS', operation, `No AWS credentials found for ${operation}: set AWS_PROFILE or run \`aws configure\``, { cause: error });
   }
   if (hasAwsErrorCode(error, [...TOKEN_EXPIRED])) {
-    return new AwsError('AWS_CREDENTIALS', operation, `The AWS session token has expired (calling ${operation}): refresh your credentials (e.g. \`aws sso login\`) and run again`, { cause: error });
+    return new AwsError('AWS_CREDENTIALS', operation, `The AWS session token has expired (calling ${operation}): refresh your credentials (e.g. \`aws sso login\`) and run again`, {
+      cause: error,
+    });
   }
   if (hasAwsErrorCode(error, [...CREDENTIALS_REJECTED])) {
     return new AwsError('AWS_CREDENTIALS', operation, `AWS rejected the credentials calling ${operation}: check AWS_PROFILE or run \`aws configure\`${why}`, { cause: error });
@@ -79,10 +81,17 @@ export function toAwsError(error: unknown, operation: string): AwsError {
   }
   const foreign = notAnAwsAnswer(error);
   if (foreign) {
-    return new AwsError('AWS_CALL_FAILED', operation, `The answer to ${operation} is not from AWS (${foreign}): a proxy, a captive portal or AWS_ENDPOINT_URL may be in the way`, { cause: error });
+    return new AwsError('AWS_CALL_FAILED', operation, `The answer to ${operation} is not from AWS (${foreign}): a proxy, a captive portal or AWS_ENDPOINT_URL may be in the way`, {
+      cause: error,
+    });
   }
   if (hasAwsErrorCode(error, ['TimeoutError'])) {
-    return new AwsError('AWS_CALL_FAILED', operation, `AWS did not answer ${operation} in time (${detail}): check the network, a proxy or AWS_ENDPOINT_URL, or give --connection-timeout more seconds`, { cause: error });
+    return new AwsError(
+      'AWS_CALL_FAILED',
+      operation,
+      `AWS did not answer ${operation} in time (${detail}): check the network, a proxy or AWS_ENDPOINT_URL, or give --connection-timeout more seconds`,
+      { cause: error },
+    );
   }
   const code = awsErrorCode(error);
   return new AwsError('AWS_CALL_FAILED', operation, `${operation} failed: ${code && code !== 'Error' ? `${code}: ` : ''}${detail}`, { cause: error });

@@ -49,10 +49,7 @@ export interface SdkClient {
 }
 
 // Generic, so that it fits the initialize middleware of every client's own input and output.
-type CallLogMiddleware = <Args, Result>(
-  next: (args: Args) => Promise<Result>,
-  context: { clientName?: string; commandName?: string },
-) => (args: Args) => Promise<Result>;
+type CallLogMiddleware = <Args, Result>(next: (args: Args) => Promise<Result>, context: { clientName?: string; commandName?: string }) => (args: Args) => Promise<Result>;
 
 /**
  * The environment variable naming the call log: with it set, every SDK command the facade

@@ -15,15 +15,16 @@ const MISSING = ['ResourceNotFoundException'];
  * await events.putRule({ ruleName: 'myapp-dev-every_hour', scheduleExpression: 'rate(1 hour)', description: '' });
  */
 export function eventBridgeCalls(context: AwsContext): Pick<AwsFacade, 'getRule' | 'putRule' | 'listTargets' | 'putTarget' | 'deleteRule'> {
-  const events = lazyClient(() => loadSdk<typeof EventBridgeSdk>('@aws-sdk/client-eventbridge'), (sdk) => new sdk.EventBridgeClient(context.clientConfig));
+  const events = lazyClient(
+    () => loadSdk<typeof EventBridgeSdk>('@aws-sdk/client-eventbridge'),
+    (sdk) => new sdk.EventBridgeClient(context.clientConfig),
+  );
   const listTargets: AwsFacade['listTargets'] = async (ruleName) => {
     const { client, sdk } = events();
     const targets: Array<{ id: string; arn: string }> = [];
     let token: string | undefined;
     do {
-      const out = await callIfExists('events:ListTargetsByRule', MISSING, () =>
-        client.send(new sdk.ListTargetsByRuleCommand({ Rule: ruleName, NextToken: token })),
-      );
+      const out = await callIfExists('events:ListTargetsByRule', MISSING, () => client.send(new sdk.ListTargetsByRuleCommand({ Rule: ruleName, NextToken: token })));
       for (const t of out?.Targets ?? []) targets.push({ id: t.Id!, arn: t.Arn! });
       token = out?.NextToken;
     } while (token);

@@ -15,7 +15,10 @@ const MISSING = ['NoSuchEntity'];
  * const role = await getRole('myapp-dev');
  */
 export function iamCalls(context: AwsContext): Pick<AwsFacade, 'getRole' | 'createRole' | 'getRolePolicy' | 'putRolePolicy' | 'deleteRole'> {
-  const iam = lazyClient(() => loadSdk<typeof IamSdk>('@aws-sdk/client-iam'), (sdk) => new sdk.IAMClient(context.clientConfig));
+  const iam = lazyClient(
+    () => loadSdk<typeof IamSdk>('@aws-sdk/client-iam'),
+    (sdk) => new sdk.IAMClient(context.clientConfig),
+  );
   return {
     async getRole(roleName) {
       const { client, sdk } = iam();
@@ -24,23 +27,17 @@ export function iamCalls(context: AwsContext): Pick<AwsFacade, 'getRole' | 'crea
     },
     async createRole(roleName, trustPolicy) {
       const { client, sdk } = iam();
-      const out = await call('iam:CreateRole', () =>
-        client.send(new sdk.CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trustPolicy) })),
-      );
+      const out = await call('iam:CreateRole', () => client.send(new sdk.CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trustPolicy) })));
       return { roleArn: out.Role!.Arn! };
     },
     async getRolePolicy(roleName, policyName) {
       const { client, sdk } = iam();
-      const out = await callIfExists('iam:GetRolePolicy', MISSING, () =>
-        client.send(new sdk.GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })),
-      );
+      const out = await callIfExists('iam:GetRolePolicy', MISSING, () => client.send(new sdk.GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })));
       return out ? parsePolicyDocument(out.PolicyDocument!) : null;
     },
     async putRolePolicy(roleName, policyName, document) {
       const { client, sdk } = iam();
-      await call('iam:PutRolePolicy', () =>
-        client.send(new sdk.PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(document) })),
-      );
+      await call('iam:PutRolePolicy', () => client.send(new sdk.PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(document) })));
     },
     async deleteRole(roleName) {
       const { client, sdk } = iam();

@@ -69,9 +69,7 @@ export function lambdaTriggerCalls(
       const { client, sdk } = lambda();
       const input = { FunctionName: functionName, EventSourceArn: eventSourceArn, BatchSize: batchSize };
       // The role's new policy may not let Lambda read the queue yet ("does not have permissions").
-      const out = await call('lambda:CreateEventSourceMapping', () =>
-        withRetries(() => client.send(new sdk.CreateEventSourceMappingCommand(input)), ROLE_PROPAGATION, sleep),
-      );
+      const out = await call('lambda:CreateEventSourceMapping', () => withRetries(() => client.send(new sdk.CreateEventSourceMappingCommand(input)), ROLE_PROPAGATION, sleep));
       return { uuid: out.UUID! };
     },
     async updateEventSourceMapping(uuid, batchSize) {

@@ -38,7 +38,10 @@ const MISSING = ['ResourceNotFoundException'];
  */
 export function lambdaCalls(context: AwsContext): LambdaCalls {
   const { sleep } = context;
-  const lambda: Lambda = lazyClient(() => loadSdk<typeof LambdaSdk>('@aws-sdk/client-lambda'), (sdk) => new sdk.LambdaClient(context.clientConfig));
+  const lambda: Lambda = lazyClient(
+    () => loadSdk<typeof LambdaSdk>('@aws-sdk/client-lambda'),
+    (sdk) => new sdk.LambdaClient(context.clientConfig),
+  );
   return {
     ...lambdaTriggerCalls(lambda, sleep),
     async getFunction(functionName) {

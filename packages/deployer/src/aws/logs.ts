@@ -10,7 +10,10 @@ import type { AwsFacade } from './facade.ts';
  * const page = await logsCalls(context).filterLogEvents({ logGroupName: '/aws/lambda/myapp-dev', startTime: Date.now() - 600_000 });
  */
 export function logsCalls(context: AwsContext): Pick<AwsFacade, 'filterLogEvents'> {
-  const logs = lazyClient(() => loadSdk<typeof LogsSdk>('@aws-sdk/client-cloudwatch-logs'), (sdk) => new sdk.CloudWatchLogsClient(context.clientConfig));
+  const logs = lazyClient(
+    () => loadSdk<typeof LogsSdk>('@aws-sdk/client-cloudwatch-logs'),
+    (sdk) => new sdk.CloudWatchLogsClient(context.clientConfig),
+  );
   return {
     async filterLogEvents(query) {
       const { client, sdk } = logs();

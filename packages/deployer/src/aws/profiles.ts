@@ -16,9 +16,13 @@ export function checkProfileExists(profile: string): void {
   const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE || join(homedir(), '.aws', 'credentials');
   // The config file names profiles `[profile x]` (and the default one `[default]`); the
   // credentials file `[x]`. Other config sections (`[sso-session x]`, `[services x]`) are not profiles.
-  const names = new Set([...sections(config).flatMap((s) => (s === 'default' ? [s] : /^profile\s+(.+)$/.exec(s)?.slice(1) ?? [])), ...sections(credentials)]);
+  const names = new Set([...sections(config).flatMap((s) => (s === 'default' ? [s] : (/^profile\s+(.+)$/.exec(s)?.slice(1) ?? []))), ...sections(credentials)]);
   if (!names.has(profile)) {
-    throw new AwsError('AWS_CREDENTIALS', 'profile', `The AWS profile "${profile}" is unknown: it is in neither ${config} nor ${credentials} (\`aws configure --profile ${profile}\` creates it)`);
+    throw new AwsError(
+      'AWS_CREDENTIALS',
+      'profile',
+      `The AWS profile "${profile}" is unknown: it is in neither ${config} nor ${credentials} (\`aws configure --profile ${profile}\` creates it)`,
+    );
   }
 }
 

@@ -81,8 +81,7 @@ export const ROLE_PROPAGATION: RetryPolicy = {
  * await withRetries(() => lambda.send(new TagResourceCommand(input)), UPDATE_IN_PROGRESS, sleep);
  */
 export const UPDATE_IN_PROGRESS: RetryPolicy = {
-  retryable: (error) =>
-    hasAwsErrorCode(error, ['ResourceConflictException']) && /update is in progress|cannot be performed at this time/i.test((error as Error).message),
+  retryable: (error) => hasAwsErrorCode(error, ['ResourceConflictException']) && /update is in progress|cannot be performed at this time/i.test((error as Error).message),
   firstDelayMs: 1_000,
   maxDelayMs: 5_000,
   budgetMs: 120_000,

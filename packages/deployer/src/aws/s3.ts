@@ -13,18 +13,20 @@ import type { AwsFacade, BucketNotification } from './facade.ts';
  * await s3.putBucketNotification('my-bucket', { ...current, LambdaFunctionConfigurations: mine });
  */
 export function s3Calls(context: AwsContext): Pick<AwsFacade, 'getBucketNotification' | 'putBucketNotification'> {
-  const s3 = lazyClient(() => loadSdk<typeof S3Sdk>('@aws-sdk/client-s3'), (sdk) => new sdk.S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }));
+  const s3 = lazyClient(
+    () => loadSdk<typeof S3Sdk>('@aws-sdk/client-s3'),
+    (sdk) => new sdk.S3Client({ ...context.clientConfig, forcePathStyle: context.customEndpoint }),
+  );
   const bucketCall = <T>(operation: string, bucket: string, run: () => Promise<T>): Promise<T> =>
     callRequiring(operation, ['NoSuchBucket'], `S3 bucket ${bucket} does not exist: create it or fix the bucket name`, run);
   return {
     async getBucketNotification(bucket) {
       const { client, sdk } = s3();
-      const out = await bucketCall('s3:GetBucketNotificationConfiguration', bucket, () =>
-        client.send(new sdk.GetBucketNotificationConfigurationCommand({ Bucket: bucket })),
-      );
+      const out = await bucketCall('s3:GetBucketNotificationConfiguration', bucket, () => client.send(new sdk.GetBucketNotificationConfigurationCommand({ Bucket: bucket })));
       // Only the configuration: the SDK's answer also carries $metadata, which S3 would refuse.
       const notification: BucketNotification = {};
-      if (out.LambdaFunctionConfigurations?.length) notification.LambdaFunctionConfigurations = out.LambdaFunctionConfigurations as BucketNotification['LambdaFunctionConfigurations'];
+      if (out.LambdaFunctionConfigurations?.length)
+        notification.LambdaFunctionConfigurations = out.LambdaFunctionConfigurations as BucketNotification['LambdaFunctionConfigurations'];
       if (out.TopicConfigurations?.length) notification.TopicConfigurations = out.TopicConfigurations;
       if (out.QueueConfigurations?.length) notification.QueueConfigurations = out.QueueConfigurations;
       if (out.EventBridgeConfiguration) notification.EventBridgeConfiguration = out.EventBridgeConfiguration;

@@ -13,7 +13,10 @@ const MISSING = ['NotFound'];
  * const { subscriptionArn } = await sns.subscribe(topicArn, functionArn);
  */
 export function snsCalls(context: AwsContext): Pick<AwsFacade, 'listSubscriptions' | 'subscribe' | 'unsubscribe'> {
-  const sns = lazyClient(() => loadSdk<typeof SnsSdk>('@aws-sdk/client-sns'), (sdk) => new sdk.SNSClient(context.clientConfig));
+  const sns = lazyClient(
+    () => loadSdk<typeof SnsSdk>('@aws-sdk/client-sns'),
+    (sdk) => new sdk.SNSClient(context.clientConfig),
+  );
   return {
     async listSubscriptions(topicArn) {
       const { client, sdk } = sns();

@@ -11,7 +11,10 @@ import type { AwsFacade } from './facade.ts';
  * const arn = await sqsCalls(context).getQueueArn('my-queue');
  */
 export function sqsCalls(context: AwsContext): Pick<AwsFacade, 'getQueueArn'> {
-  const sqs = lazyClient(() => loadSdk<typeof SqsSdk>('@aws-sdk/client-sqs'), (sdk) => new sdk.SQSClient(context.clientConfig));
+  const sqs = lazyClient(
+    () => loadSdk<typeof SqsSdk>('@aws-sdk/client-sqs'),
+    (sdk) => new sdk.SQSClient(context.clientConfig),
+  );
   return {
     async getQueueArn(queueName) {
       const { client, sdk } = sqs();

@@ -14,7 +14,10 @@ import type { AwsFacade } from './facade.ts';
 export function stsCalls(context: AwsContext): Pick<AwsFacade, 'accountId'> {
   // The first call of every deploy: an endpoint that does not answer is reported after two
   // timeouts, not after the eight attempts that throttling gets elsewhere.
-  const sts = lazyClient(() => loadSdk<typeof StsSdk>('@aws-sdk/client-sts'), (sdk) => new sdk.STSClient({ ...context.clientConfig, maxAttempts: 2 }));
+  const sts = lazyClient(
+    () => loadSdk<typeof StsSdk>('@aws-sdk/client-sts'),
+    (sdk) => new sdk.STSClient({ ...context.clientConfig, maxAttempts: 2 }),
+  );
   let account: Promise<string> | undefined;
   return {
     accountId() {
@@ -24,7 +27,12 @@ export function stsCalls(context: AwsContext): Pick<AwsFacade, 'accountId'> {
       })
         .then((out) => {
           // A page from a proxy, answered with 200, reads as an answer without fields.
-          if (!out.Account) throw new AwsError('AWS_CALL_FAILED', 'sts:GetCallerIdentity', 'The answer to sts:GetCallerIdentity has no account id, so it is not from AWS: a proxy, a captive portal or AWS_ENDPOINT_URL may be in the way');
+          if (!out.Account)
+            throw new AwsError(
+              'AWS_CALL_FAILED',
+              'sts:GetCallerIdentity',
+              'The answer to sts:GetCallerIdentity has no account id, so it is not from AWS: a proxy, a captive portal or AWS_ENDPOINT_URL may be in the way',
+            );
           return out.Account;
         })
         .catch((error: unknown) => {

@@ -42,6 +42,6 @@ app.onSqsMessage({ queue: 'q' }, (event) => {
 });
 
 // @ts-expect-error -- an S3 handler gets an S3Event, which has no `message`
-app.onS3Event({ bucket: 'b' }, function s3(event) { return event.message; });
-
-export {};
+app.onS3Event({ bucket: 'b' }, function s3(event) {
+  return event.message;
+});

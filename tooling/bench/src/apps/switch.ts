@@ -41,25 +41,56 @@ export function switchHandler(): Handler {
     const m = event.httpMethod;
     let route: RouteDef | undefined;
     switch (event.resource) {
-      case '/': route = m === 'GET' ? ROUTE.root : undefined; break;
-      case '/health': route = m === 'GET' ? ROUTE.health : undefined; break;
-      case '/users': route = m === 'GET' ? ROUTE.listUsers : m === 'POST' ? ROUTE.createUser : undefined; break;
+      case '/':
+        route = m === 'GET' ? ROUTE.root : undefined;
+        break;
+      case '/health':
+        route = m === 'GET' ? ROUTE.health : undefined;
+        break;
+      case '/users':
+        route = m === 'GET' ? ROUTE.listUsers : m === 'POST' ? ROUTE.createUser : undefined;
+        break;
       case '/users/{id}':
         route = m === 'GET' ? ROUTE.getUser : m === 'PUT' ? ROUTE.putUser : m === 'DELETE' ? ROUTE.deleteUser : undefined;
         break;
-      case '/users/{id}/posts': route = m === 'GET' ? ROUTE.userPosts : undefined; break;
-      case '/users/{id}/posts/{postId}': route = m === 'GET' ? ROUTE.userPost : undefined; break;
-      case '/items': route = m === 'GET' ? ROUTE.listItems : undefined; break;
-      case '/items/{sku}': route = m === 'GET' ? ROUTE.getItem : undefined; break;
-      case '/items/{sku}/reviews': route = m === 'POST' ? ROUTE.addReview : undefined; break;
-      case '/search': route = m === 'GET' ? ROUTE.search : undefined; break;
-      case '/headers/echo': route = m === 'GET' ? ROUTE.echoAgent : undefined; break;
-      case '/cors/data': route = m === 'GET' ? ROUTE.getCors : m === 'PUT' ? ROUTE.putCors : undefined; break;
-      case '/orders/{orderId}': route = m === 'GET' ? ROUTE.getOrder : undefined; break;
-      case '/orders/{orderId}/items': route = m === 'GET' ? ROUTE.orderItems : undefined; break;
-      case '/status/custom': route = m === 'GET' ? ROUTE.custom : undefined; break;
-      case '/v1/ping': route = m === 'GET' ? ROUTE.ping : undefined; break;
-      default: return json(403, MISSING_TOKEN);
+      case '/users/{id}/posts':
+        route = m === 'GET' ? ROUTE.userPosts : undefined;
+        break;
+      case '/users/{id}/posts/{postId}':
+        route = m === 'GET' ? ROUTE.userPost : undefined;
+        break;
+      case '/items':
+        route = m === 'GET' ? ROUTE.listItems : undefined;
+        break;
+      case '/items/{sku}':
+        route = m === 'GET' ? ROUTE.getItem : undefined;
+        break;
+      case '/items/{sku}/reviews':
+        route = m === 'POST' ? ROUTE.addReview : undefined;
+        break;
+      case '/search':
+        route = m === 'GET' ? ROUTE.search : undefined;
+        break;
+      case '/headers/echo':
+        route = m === 'GET' ? ROUTE.echoAgent : undefined;
+        break;
+      case '/cors/data':
+        route = m === 'GET' ? ROUTE.getCors : m === 'PUT' ? ROUTE.putCors : undefined;
+        break;
+      case '/orders/{orderId}':
+        route = m === 'GET' ? ROUTE.getOrder : undefined;
+        break;
+      case '/orders/{orderId}/items':
+        route = m === 'GET' ? ROUTE.orderItems : undefined;
+        break;
+      case '/status/custom':
+        route = m === 'GET' ? ROUTE.custom : undefined;
+        break;
+      case '/v1/ping':
+        route = m === 'GET' ? ROUTE.ping : undefined;
+        break;
+      default:
+        return json(403, MISSING_TOKEN);
     }
     if (!route) return json(405, methodNotAllowed(m));
     return answer(route, event);
