@@ -1,10 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { statusOf } from './helpers/raw-http.ts';
+import { rawExchange, statusOf } from './helpers/raw-http.ts';
 import { serve } from './helpers/serve.ts';
 
 // Thousands of random requests, well-formed, malformed and abandoned, at the built `chalice local`
@@ -149,24 +148,9 @@ function generator(next: () => number) {
   };
 }
 
-// Sends one case on a fresh connection; resolves with what came back.
-function exchange(url: string, { data, answered, abortAfterMs }: Case): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(Buffer.concat(chunks).toString('latin1'));
-    };
-    const timer = setTimeout(finish, answered ? 5_000 : (abortAfterMs ?? 0));
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', finish);
-    socket.on('close', finish);
-    socket.once('connect', () => socket.write(data));
-  });
-}
+// Sends one case on a fresh connection; resolves with what came back (an abandoned one is cut
+// after its delay).
+const exchange = (url: string, { data, answered, abortAfterMs }: Case): Promise<string> => rawExchange(url, data, { timeoutMs: answered ? 5_000 : (abortAfterMs ?? 0) });
 
 test(`chalice local survives up to ${REQUESTS} random requests and still answers (seed ${SEED})`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chalice-fuzz-'));
