@@ -41,7 +41,7 @@ app.onSqsMessage({ queue: 'q' }, (event) => {
   }
 });
 
-// @ts-expect-error -- an S3 handler gets an S3Event, which has no `message`
 app.onS3Event({ bucket: 'b' }, function s3(event) {
+  // @ts-expect-error -- an S3 handler gets an S3Event, which has no `message`
   return event.message;
 });
